@@ -1,0 +1,36 @@
+// How packets are printed: the output flags of the command line, resolved once.
+#pragma once
+
+namespace rawdump {
+
+enum class TimestampStyle {
+    Local,           // default: 22:13:20.123456 in the local time zone
+    None,            // -t
+    Epoch,           // -tt
+    DeltaPrevious,   // -ttt
+    LocalDate,       // -tttt
+    DeltaFirst,      // -ttttt
+};
+
+enum class HexDump {
+    None,
+    Network,       // -x: from the network layer
+    Link,          // -xx: including the link-layer header
+};
+
+struct OutputOptions {
+    int verbosity = 0;                 // number of -v
+    bool numeric = false;              // -n (-nn is the same in tcpdump 4.99)
+    HexDump hex = HexDump::None;       // -x / -xx, or -X / -XX with `hex_ascii`
+    bool hex_ascii = false;            // -X / -XX add the ASCII column
+    bool ascii = false;                // -A / -AA
+    bool link_header = false;          // -e
+    bool quiet = false;                // -q
+    bool absolute_sequence = false;    // -S
+    bool verify_checksums = true;      // -K turns it off
+    bool packet_numbers = false;       // -#
+    bool nanoseconds = false;          // --nano
+    TimestampStyle timestamps = TimestampStyle::Local;
+};
+
+}  // namespace rawdump
