@@ -25,21 +25,33 @@ struct CaptureConfig {
     std::string interface;                  // e.g. "lo", "eth0"
     std::uint32_t snaplen = 262144;         // bytes kept per packet
     bool promiscuous = true;                // -p turns it off
-    int block_timeout_ms = 1000;            // TPACKET_V3 block retire timeout
-    bool immediate = false;                 // deliver each packet as soon as it arrives (-l, tty)
-    std::span<const KernelInsn> program;    // the filter; its accept value is the snaplen
+    int block_timeout_ms = 1000;            // TPACKET_V3 block retire timeout; <= 0: none
+    bool immediate = false;                 // deliver each packet as soon as it arrives (1 ms blocks)
+    std::uint32_t buffer_size = 2 * 1024 * 1024;  // ring bytes (tcpdump -B is KiB)
+    // The filter; its accept value is the snaplen. Empty: accept all (a "ret #snaplen" is
+    // attached so the kernel copies no more than snaplen). Copied by open(), may die after.
+    std::span<const KernelInsn> program;
 };
 
 struct CaptureStats {
-    std::uint64_t received_by_filter = 0;  // tp_packets, accumulated (counts drops too)
-    std::uint64_t dropped_by_kernel = 0;   // tp_drops, accumulated
+    // tp_packets, accumulated: every packet that passed the kernel filter, including the ones
+    // dropped for lack of ring space and, on lo, both copies (tcpdump prints the same).
+    std::uint64_t received_by_filter = 0;
+    std::uint64_t dropped_by_kernel = 0;   // tp_drops, accumulated (ring full)
 };
 
 struct CaptureError {
     // One line, as tcpdump words it, without the program name:
     //   "eth9: No such device exists"
-    //   "lo: You don't have permission to capture on that device (socket: Operation not permitted)"
+    //   "lo: You don't have permission to perform this capture on that device"
+    //   "ifb0: That device is not up"
     std::string message;
+    // What tcpdump prints in parentheses on a second line, without them; often empty:
+    //   "No such device exists", "socket: Operation not permitted"
+    std::string detail;
+
+    // Exactly tcpdump's text: message, plus "\n(detail)" when there is a detail.
+    std::string tcpdump_text() const { return detail.empty() ? message : message + "\n(" + detail + ")"; }
 };
 
 enum class LinkLayer { Ethernet, Unsupported };
@@ -52,15 +64,18 @@ public:
     virtual LinkLayer link_layer() const noexcept = 0;
 
     // Waits for packets and calls `handle` for each (loopback's outgoing duplicates already
-    // dropped, like tcpdump). Returns after at least one block was handled, after
-    // interrupt(), or on error (then returns false and sets `error`).
-    // `handle` returns false to stop early (e.g. -c reached); remaining packets of the
-    // current block are left unread.
+    // dropped, like tcpdump). Returns true after at least one block was handled, after
+    // interrupt(), or when `handle` returned false; returns false on error and sets `error`.
+    // `handle` returns false to stop early (e.g. -c reached): the rest of that block stays
+    // owned by us and the next dispatch() continues with the next packet. The frame's bytes
+    // live in the ring and are valid only during the `handle` call.
     virtual bool dispatch(const std::function<bool(const Frame&)>& handle, CaptureError& error) = 0;
 
-    // Async-signal-safe: makes a blocked or future dispatch() return promptly.
+    // Async-signal-safe: makes a blocked or the next dispatch() return true promptly, after
+    // the packet being handled (one-shot, like pcap_breakloop; the caller keeps its own flag).
     virtual void interrupt() noexcept = 0;
 
+    // Reads and accumulates the kernel counters (they reset on every read).
     virtual CaptureStats stats() = 0;
 };
 

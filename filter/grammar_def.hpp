@@ -1,0 +1,249 @@
+// The pcap-filter grammar (libpcap's grammar.y, as a PEG). Included only by grammar.cpp.
+//
+// Shape, loosest binding first:
+//   expression := term (connective operand)*        -- and/or: same precedence, left to right
+//   operand    := term | id                          -- a bare id inherits qualifiers (sema)
+//   term       := not term | '(' expression ')' | relation | other | primitive | proto
+//   primitive  := head id                            -- head = [proto] (dir [kind] | kind)
+//   id         := value | not id | '(' id (connective id)* ')'
+// Expectation points (`>`) sit only where nothing else could follow, so that backtracking
+// between the term and bare-id readings of an operand stays possible everywhere else.
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "filter/ast.hpp"
+#include "filter/ast_adapted.hpp"
+#include "filter/grammar.hpp"
+
+namespace rawdump::filter::grammar {
+
+using x3::lexeme;
+using x3::lit;
+using x3::raw;
+
+// ---- word tables ---------------------------------------------------------------------------
+
+struct proto_names_ : x3::symbols<ast::Proto> {
+    proto_names_() {
+        using P = ast::Proto;
+        add("ether", P::Ether)("link", P::Ether)("ppp", P::Ether)("slip", P::Ether)
+           ("fddi", P::Ether)("tr", P::Ether)("wlan", P::Ether)
+           ("ip", P::Ip)("ip6", P::Ip6)("arp", P::Arp)("rarp", P::Rarp)("tcp", P::Tcp)
+           ("udp", P::Udp)("sctp", P::Sctp)("icmp", P::Icmp)("icmp6", P::Icmp6)
+           ("igmp", P::Igmp)("igrp", P::Igrp)("pim", P::Pim)("vrrp", P::Vrrp)("carp", P::Carp)
+           ("ah", P::Ah)("esp", P::Esp)("atalk", P::Atalk)("aarp", P::Aarp)
+           ("decnet", P::Decnet)("lat", P::Lat)("sca", P::Sca)("mopdl", P::Mopdl)
+           ("moprc", P::Moprc)("iso", P::Iso)("esis", P::Esis)("es-is", P::Esis)
+           ("isis", P::Isis)("is-is", P::Isis)("clnp", P::Clnp)("stp", P::Stp)("ipx", P::Ipx)
+           ("netbeui", P::Netbeui)("radio", P::Radio)("l1", P::L1)("l2", P::L2)("iih", P::Iih)
+           ("lsp", P::Lsp)("snp", P::Snp)("csnp", P::Csnp)("psnp", P::Psnp);
+    }
+} const proto_names;
+
+struct dir_names_ : x3::symbols<ast::Dir> {
+    dir_names_() {
+        using D = ast::Dir;
+        add("src", D::Src)("dst", D::Dst)("addr1", D::Addr1)("addr2", D::Addr2)
+           ("addr3", D::Addr3)("addr4", D::Addr4)("ra", D::Ra)("ta", D::Ta);
+    }
+} const dir_names;
+
+struct kind_names_ : x3::symbols<ast::Kind> {
+    kind_names_() {
+        using K = ast::Kind;
+        add("host", K::Host)("net", K::Net)("port", K::Port)("portrange", K::Portrange)
+           ("gateway", K::Gateway)("proto", K::Proto)("protochain", K::Protochain);
+    }
+} const kind_names;
+
+// Primitives that are a keyword (optionally after a protocol) plus an optional argument.
+struct other_names_ : x3::symbols<> {
+    other_names_() {
+        for (const char* word :
+             {"less", "greater", "vlan", "mpls", "pppoed", "pppoes", "geneve", "vxlan",
+              "broadcast", "multicast", "inbound", "outbound", "ifindex", "llc", "on", "ifname",
+              "rset", "ruleset", "rnr", "rulenum", "srnr", "subrulenum", "reason", "action",
+              "type", "subtype", "dir", "fisu", "lssu", "lsu", "msu", "hfisu", "hlssu", "hmsu",
+              "sio", "opc", "dpc", "sls", "hsio", "hopc", "hdpc", "hsls", "vpi", "vci", "lane",
+              "oam", "oamf4", "oamf4ec", "oamf4sc", "metac", "bcc", "sc", "ilmic",
+              "connectmsg", "metaconnect", "byte"})
+            add(word);
+    }
+} const other_names;
+
+// A keyword matches only as a whole word: `tcp` is not the start of `tcp-syn` or `tcpflags`.
+const auto word_end = !(x3::alnum | x3::char_("_.-"));
+template <typename Parser>
+auto keyword(Parser parser) {
+    return lexeme[parser >> word_end];
+}
+
+const auto and_word = keyword(lit("and")) | lit("&&");
+const auto or_word = keyword(lit("or")) | lit("||");
+const auto not_word = keyword(lit("not")) | (lit('!') >> !lit('='));
+const auto any_keyword = keyword(proto_names | dir_names | kind_names | other_names) |
+                         keyword(lit("and") | "or" | "not" | "len" | "length" | "mask");
+
+// ---- semantic actions ----------------------------------------------------------------------
+
+auto make_value(ast::ValueForm form) {
+    return [form](auto& ctx) {
+        auto& value = x3::_val(ctx);
+        value.form = form;
+        const auto& range = x3::_attr(ctx);
+        value.text.assign(range.begin(), range.end());
+    };
+}
+const auto set_suffix = [](auto& ctx) {
+    const auto& range = x3::_attr(ctx);
+    x3::_val(ctx).suffix.assign(range.begin(), range.end());
+};
+const auto note_kind = [](auto& ctx) {
+    x3::_val(ctx).value = x3::_attr(ctx);
+    auto& state = x3::get<parse_state_tag>(ctx).get();
+    state.last_kind_known = true;
+    state.last_kind = x3::_attr(ctx);
+};
+const auto forget_kind = [](auto& ctx) {
+    x3::get<parse_state_tag>(ctx).get().last_kind_known = false;
+};
+const auto set_head_proto = [](auto& ctx) { x3::_val(ctx).proto = x3::_attr(ctx); };
+const auto set_head_dir = [](auto& ctx) { x3::_val(ctx).dir = x3::_attr(ctx); };
+const auto set_head_kind = [](auto& ctx) { x3::_val(ctx).kind = x3::_attr(ctx); };
+
+// Rules whose node records its source span.
+struct annotate_position {
+    template <typename T, typename Iter, typename Ctx>
+    void on_success(const Iter& first, const Iter& last, T& node, const Ctx& context) {
+        x3::get<position_cache_tag>(context).get().annotate(node, first, last);
+    }
+};
+
+// ---- rule declarations ---------------------------------------------------------------------
+
+struct value_class : annotate_position {};
+struct id_operand_class {};
+struct id_not_class : annotate_position {};
+struct id_group_class : annotate_position {};
+struct id_tail_class : annotate_position {};
+struct proto_qualifier_class : annotate_position {};
+struct dir_qualifier_class : annotate_position {};
+struct kind_qualifier_class : annotate_position {};
+struct head_class : annotate_position {};
+struct primitive_class : annotate_position {};
+struct proto_abbrev_class : annotate_position {};
+struct other_class : annotate_position {};
+struct relation_class : annotate_position {};
+struct not_term_class : annotate_position {};
+struct paren_class : annotate_position {};
+struct term_class {};
+struct operand_class {};
+struct tail_class : annotate_position {};
+struct connective_class {};
+
+const x3::rule<value_class, ast::Value> value = "an address, number or name";
+const x3::rule<id_operand_class, ast::IdOperand> id_operand = "an id";
+const x3::rule<id_not_class, ast::IdNot> id_not = "'not' id";
+const x3::rule<id_group_class, ast::IdGroup> id_group = "a parenthesised id list";
+const x3::rule<id_tail_class, ast::IdTail> id_tail = "'and'/'or' id";
+const x3::rule<proto_qualifier_class, ast::ProtoQualifier> proto_qualifier = "a protocol";
+const x3::rule<dir_qualifier_class, ast::DirQualifier> dir_qualifier = "a direction";
+const x3::rule<kind_qualifier_class, ast::KindQualifier> kind_qualifier = "host, net or port";
+const x3::rule<head_class, ast::Head> head = "qualifiers";
+const x3::rule<primitive_class, ast::Primitive> primitive = "a primitive";
+const x3::rule<proto_abbrev_class, ast::ProtoAbbrev> proto_abbrev = "a protocol name";
+const x3::rule<other_class, ast::Other> other = "a keyword primitive";
+const x3::rule<relation_class, ast::Relation> relation = "a relation";
+const x3::rule<not_term_class, ast::Not> not_term = "'not' term";
+const x3::rule<paren_class, ast::Expr> paren_expression = "a parenthesised expression";
+const x3::rule<term_class, ast::Term> term = "a primitive";
+const x3::rule<operand_class, ast::Operand> operand = "a primitive or an id";
+const x3::rule<tail_class, ast::Tail> tail = "'and'/'or' operand";
+const x3::rule<connective_class, ast::Connective> connective = "'and' or 'or'";
+const expression_type expression = "an expression";
+
+// ---- values --------------------------------------------------------------------------------
+
+const auto hex_digits = +x3::xdigit;
+const auto number_text = lexeme[((lit("0x") | "0X") >> hex_digits) | +x3::digit];
+const auto dotted_text = lexeme[+x3::digit >> +('.' >> +x3::digit)];
+const auto value_end = !(x3::alnum | x3::char_("_.:-"));
+const auto mac_byte = x3::repeat(1, 2)[x3::xdigit];
+const auto mac_quad = x3::repeat(4)[x3::xdigit];
+const auto mac_text = lexeme[(mac_byte >> x3::repeat(5)[':' >> mac_byte]) |
+                             (mac_byte >> x3::repeat(5)['-' >> mac_byte]) |
+                             (mac_quad >> '.' >> mac_quad >> '.' >> mac_quad)];
+const auto ipv6_text = lexeme[&(*x3::xdigit >> ':') >> +(x3::xdigit | x3::char_(":."))];
+const auto name_text =
+    lexeme[('\\' >> +(x3::alnum | x3::char_("_.-"))) |
+           (!any_keyword >> (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_.-")))];
+const auto prefix_suffix = raw[lexeme['/' >> +x3::digit]];
+const auto mask_suffix = raw[keyword(lit("mask")) >> dotted_text];
+
+const auto value_def =
+    (raw[lexeme[mac_text >> value_end]][make_value(ast::ValueForm::Mac)]) |
+    (raw[lexeme[ipv6_text >> value_end]][make_value(ast::ValueForm::Ipv6)] >>
+     -prefix_suffix[set_suffix]) |
+    (raw[lexeme[dotted_text >> value_end]][make_value(ast::ValueForm::Ipv4)] >>
+     -(prefix_suffix | mask_suffix)[set_suffix]) |
+    (raw[lexeme[number_text >> value_end]][make_value(ast::ValueForm::Number)] >>
+     -(prefix_suffix | mask_suffix)[set_suffix]) |
+    (raw[name_text][make_value(ast::ValueForm::Name)]);
+
+// ---- ids -----------------------------------------------------------------------------------
+
+const auto connective_def = (and_word >> x3::attr(ast::Connective::And)) |
+                            (or_word >> x3::attr(ast::Connective::Or));
+const auto id_operand_def = value | id_not | id_group;
+const auto id_not_def = not_word >> id_operand;
+const auto id_tail_def = connective > id_operand;
+const auto id_group_def = '(' >> id_operand >> *id_tail > ')';
+
+// ---- qualifiers and primitives -------------------------------------------------------------
+
+const auto proto_qualifier_def = keyword(proto_names);
+const auto dir_qualifier_def =
+    keyword(lit("src") >> or_word >> "dst" | lit("dst") >> or_word >> "src") >>
+        x3::attr(ast::Dir::SrcOrDst) |
+    keyword(lit("src") >> and_word >> "dst" | lit("dst") >> and_word >> "src") >>
+        x3::attr(ast::Dir::SrcAndDst) |
+    keyword(dir_names);
+const auto kind_qualifier_def = keyword(kind_names)[note_kind];
+
+const auto head_def = x3::eps[forget_kind] >> -proto_qualifier[set_head_proto] >>
+                      ((dir_qualifier[set_head_dir] >> -kind_qualifier[set_head_kind]) |
+                       kind_qualifier[set_head_kind]);
+const auto primitive_def = head > id_operand;
+const auto proto_abbrev_def = keyword(proto_names);
+const auto other_def = raw[lexeme[-(proto_names >> +x3::space) >> other_names >> word_end]] >>
+                       -value;
+
+// `arith relop arith` is recognised by how it starts (a packet access `ip[`, `len`, or a
+// number followed by an operator) and swallowed up to the next top-level and/or, so that sema
+// can refuse it as one span.
+const auto relop_char = !(lit("&&") | "||") >> x3::char_("=<>!+*/%&|^-");
+const auto relation_start = lexeme[proto_names >> '['] | keyword(lit("len") | "length") |
+                            (number_text >> &relop_char);
+const auto bracketed = '[' >> *(x3::char_ - ']') >> ']';
+const auto parenthesised = '(' >> *(x3::char_ - ')') >> ')';
+const auto word = lexeme[x3::alpha >> *(x3::alnum | x3::char_("_-"))];
+const auto relation_piece = !(and_word | or_word | ')') >>
+                            (bracketed | parenthesised | word | (x3::char_ - '('));
+const auto relation_def = raw[&relation_start >> +relation_piece];
+
+// ---- expressions ---------------------------------------------------------------------------
+
+const auto not_term_def = not_word >> term;
+const auto paren_expression_def = '(' >> expression > ')';
+const auto term_def = not_term | paren_expression | relation | other | primitive | proto_abbrev;
+const auto operand_def = term | id_operand;
+const auto tail_def = connective > operand;
+const auto expression_def = term >> *tail;
+
+BOOST_SPIRIT_DEFINE(value, id_operand, id_not, id_group, id_tail, proto_qualifier,
+                    dir_qualifier, kind_qualifier, head, primitive, proto_abbrev, other,
+                    relation, not_term, paren_expression, term, operand, tail, connective,
+                    expression)
+
+}  // namespace rawdump::filter::grammar

@@ -1,0 +1,71 @@
+#include "src/cli/filter_setup.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "filter/dump.hpp"
+
+namespace rawdump::cli {
+
+std::optional<std::string> filter_expression(const Options& options) {
+    if (!options.filter_file) {
+        std::string expression;
+        for (const auto& word : options.expression_words) {
+            if (!expression.empty()) expression += ' ';
+            expression += word;
+        }
+        return expression;
+    }
+    std::ifstream file(*options.filter_file, std::ios::binary);
+    if (!file) {
+        fmt::print(stderr, "rawdump: can't open {}: {}\n", *options.filter_file, std::strerror(errno));
+        return std::nullopt;
+    }
+    std::stringstream contents;
+    contents << file.rdbuf();
+    std::string text = contents.str();
+    // tcpdump blanks '#' comments up to the end of the line.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '#') continue;
+        for (; i < text.size() && text[i] != '\n'; ++i) text[i] = ' ';
+    }
+    if (!options.expression_words.empty())
+        fmt::print(stderr, "Warning: ignoring filter expression given on the command line; using -F {}\n",
+                   *options.filter_file);
+    return text;
+}
+
+std::optional<filter::Program> compile_or_report(const std::string& expression,
+                                                 filter::LinkType link, std::uint32_t snaplen,
+                                                 const Options& options) {
+    filter::CompileOptions compile_options;
+    compile_options.link = link;
+    compile_options.snaplen = snaplen;
+    compile_options.optimize = options.optimize;
+    auto program = filter::compile(expression, compile_options);
+    if (!program) {
+        fmt::print(stderr, "rawdump: {}\n", filter::render(program.error(), expression));
+        return std::nullopt;
+    }
+    return std::move(*program);
+}
+
+void print_listing(const filter::Program& program, int dump_level) {
+    auto style = dump_level == 1   ? filter::DumpStyle::Assembly
+                 : dump_level == 2 ? filter::DumpStyle::CArray
+                                   : filter::DumpStyle::Decimal;
+    std::string text = filter::dump(program, style);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+std::string link_type_label(std::uint32_t link_type) {
+    if (const auto* name = filter::find_link_type(static_cast<filter::LinkType>(link_type)))
+        return fmt::format("{} ({})", name->name, name->description);
+    return fmt::format("{}", link_type);
+}
+
+}  // namespace rawdump::cli

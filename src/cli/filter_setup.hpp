@@ -1,0 +1,28 @@
+// From the command line to a compiled program: the expression text (operands or -F file),
+// the link type, and compile errors reported as `rawdump: ...` with the place marked.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "filter/compile.hpp"
+#include "src/cli/options.hpp"
+
+namespace rawdump::cli {
+
+// The expression: the -F file's contents ('#' starts a comment, as in tcpdump) or the
+// operands joined by spaces. nullopt after printing an error.
+std::optional<std::string> filter_expression(const Options& options);
+
+// Compiles, or prints the diagnostic to stderr and returns nullopt.
+std::optional<filter::Program> compile_or_report(const std::string& expression,
+                                                 filter::LinkType link, std::uint32_t snaplen,
+                                                 const Options& options);
+
+// Prints the -d/-dd/-ddd listing to stdout.
+void print_listing(const filter::Program& program, int dump_level);
+
+// "EN10MB (Ethernet)", or the number when rawdump has no name for it.
+std::string link_type_label(std::uint32_t link_type);
+
+}  // namespace rawdump::cli

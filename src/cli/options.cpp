@@ -1,0 +1,145 @@
+#include "src/cli/options.hpp"
+
+#include <charconv>
+#include <getopt.h>
+
+#include <fmt/format.h>
+
+namespace rawdump::cli {
+namespace {
+
+constexpr std::uint32_t maximum_snaplen = 262144;
+
+// Long options without a short spelling.
+enum LongOption : int {
+    option_version = 1000,
+    option_help,
+    option_count,
+    option_immediate_mode,
+    option_nano,
+    option_micro,
+    option_time_stamp_precision,
+    option_number,
+};
+
+constexpr option long_options[] = {
+    {"version", no_argument, nullptr, option_version},
+    {"help", no_argument, nullptr, option_help},
+    {"count", no_argument, nullptr, option_count},
+    {"immediate-mode", no_argument, nullptr, option_immediate_mode},
+    {"nano", no_argument, nullptr, option_nano},
+    {"micro", no_argument, nullptr, option_micro},
+    {"time-stamp-precision", required_argument, nullptr, option_time_stamp_precision},
+    {"number", no_argument, nullptr, option_number},
+    {nullptr, 0, nullptr, 0},
+};
+
+// Leading '+' is not used: like tcpdump (GNU getopt), options may follow the expression.
+constexpr const char* short_options = ":Ac:dDeF:hi:KlnOpqr:s:StUvw:xXy:#";
+
+template <typename T>
+std::optional<T> parse_number(std::string_view text) {
+    T value{};
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+std::string version_text() {
+    return fmt::format("rawdump version {}\nfilter compiler: rawdump's own (tcpdump 4.99 / libpcap 1.10 compatible, no libpcap)\n",
+                       RAWDUMP_VERSION);
+}
+
+std::string usage_text() {
+    return version_text() +
+           "Usage: rawdump [-AdDehKlnOpqStUvxX#] [ -c count ] [--count]\n"
+           "\t\t[ -F file ] [ -i interface ] [ --immediate-mode ]\n"
+           "\t\t[ --number ] [ -r file ] [ -s snaplen ] [ --version ]\n"
+           "\t\t[ -w file ] [ -y datalinktype ]\n"
+           "\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
+           "\t\t[ expression ]\n";
+}
+
+Expected<Options, UsageError> parse_options(int argc, char** argv) {
+    Options options;
+    int hex_count = 0, hex_ascii_count = 0, timestamp_count = 0;
+    opterr = 0;  // rawdump words its own messages
+    optind = 1;
+    for (;;) {
+        int long_index = -1;
+        int c = getopt_long(argc, argv, short_options, long_options, &long_index);
+        if (c == -1) break;
+        std::string_view argument = optarg ? optarg : "";
+        switch (c) {
+        case 'A': options.output.ascii = true; break;
+        case 'c': {
+            auto count = parse_number<std::uint64_t>(argument);
+            if (!count || *count == 0) return Unexpected{UsageError{fmt::format("invalid packet count {}", argument)}};
+            options.count = *count;
+            break;
+        }
+        case 'd': ++options.dump_level; break;
+        case 'D': options.action = Action::ListInterfaces; break;
+        case 'e': options.output.link_header = true; break;
+        case 'F': options.filter_file = std::string(argument); break;
+        case 'h':
+        case option_help: options.action = Action::Help; break;
+        case 'i': options.interface = std::string(argument); break;
+        case 'K': options.output.verify_checksums = false; break;
+        case 'l': options.line_buffered = true; break;
+        case 'n': options.output.numeric = true; break;
+        case 'O': options.optimize = false; break;
+        case 'p': options.promiscuous = false; break;
+        case 'q': options.output.quiet = true; break;
+        case 'r': options.read_file = std::string(argument); break;
+        case 's': {
+            auto snaplen = parse_number<std::uint32_t>(argument);
+            if (!snaplen || *snaplen > maximum_snaplen)
+                return Unexpected{UsageError{fmt::format("invalid snaplen {} (must be >= 0 and <= {})", argument, maximum_snaplen)}};
+            options.snaplen = *snaplen == 0 ? maximum_snaplen : *snaplen;
+            break;
+        }
+        case 'S': options.output.absolute_sequence = true; break;
+        case 't': ++timestamp_count; break;
+        case 'U': options.packet_buffered = true; break;
+        case 'v': ++options.output.verbosity; break;
+        case 'w': options.write_file = std::string(argument); break;
+        case 'x': ++hex_count; break;
+        case 'X': ++hex_ascii_count; break;
+        case 'y': options.link_type_name = std::string(argument); break;
+        case '#':
+        case option_number: options.output.packet_numbers = true; break;
+        case option_version: options.action = Action::Version; break;
+        case option_count: options.count_only = true; break;
+        case option_immediate_mode: options.immediate = true; break;
+        case option_nano: options.output.nanoseconds = true; break;
+        case option_micro: options.output.nanoseconds = false; break;
+        case option_time_stamp_precision:
+            if (argument == "nano") options.output.nanoseconds = true;
+            else if (argument == "micro") options.output.nanoseconds = false;
+            else return Unexpected{UsageError{fmt::format("unsupported time stamp precision {}", argument)}};
+            break;
+        case ':':
+            if (optopt != 0)
+                return Unexpected{UsageError{fmt::format("option requires an argument -- '{}'", char(optopt))}};
+            return Unexpected{UsageError{fmt::format("option '{}' requires an argument", argv[optind - 1])}};
+        default:
+            if (optopt != 0)
+                return Unexpected{UsageError{fmt::format("invalid option -- '{}'", char(optopt))}};
+            return Unexpected{UsageError{fmt::format("unrecognized option '{}'", argv[optind - 1])}};
+        }
+    }
+    int level = std::max(hex_count, hex_ascii_count);
+    options.output.hex = level == 0 ? HexDump::None : level == 1 ? HexDump::Network : HexDump::Link;
+    options.output.hex_ascii = hex_ascii_count > 0;
+    static constexpr TimestampStyle timestamp_styles[] = {
+        TimestampStyle::Local, TimestampStyle::None, TimestampStyle::Epoch,
+        TimestampStyle::DeltaPrevious, TimestampStyle::LocalDate, TimestampStyle::DeltaFirst};
+    options.output.timestamps = timestamp_styles[std::min(timestamp_count, 5)];
+    for (int i = optind; i < argc; ++i) options.expression_words.emplace_back(argv[i]);
+    return options;
+}
+
+}  // namespace rawdump::cli

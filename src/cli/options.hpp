@@ -1,0 +1,46 @@
+// The command line, spelled and meant as tcpdump's.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "filter/expected.hpp"
+#include "src/output_options.hpp"
+
+namespace rawdump::cli {
+
+enum class Action { Capture, Help, Version, ListInterfaces };
+
+struct Options {
+    Action action = Action::Capture;
+    std::optional<std::string> interface;       // -i
+    std::optional<std::string> read_file;       // -r
+    std::optional<std::string> write_file;      // -w
+    std::optional<std::string> filter_file;     // -F
+    std::optional<std::string> link_type_name;  // -y
+    std::uint64_t count = 0;                    // -c; 0: no limit
+    std::uint32_t snaplen = 262144;             // -s; 0 means the maximum
+    bool promiscuous = true;                    // -p clears it
+    bool line_buffered = false;                 // -l
+    bool packet_buffered = false;               // -U
+    bool immediate = false;                     // --immediate-mode
+    bool count_only = false;                    // --count
+    int dump_level = 0;                         // number of -d
+    bool optimize = true;                       // -O clears it
+    OutputOptions output;
+    std::vector<std::string> expression_words;  // the operands, joined by spaces
+};
+
+struct UsageError {
+    std::string message;  // one line without the program name; empty: just show the usage
+};
+
+Expected<Options, UsageError> parse_options(int argc, char** argv);
+
+// "rawdump version ..." lines, then the usage synopsis (tcpdump -h's layout).
+std::string version_text();
+std::string usage_text();
+
+}  // namespace rawdump::cli

@@ -1,0 +1,48 @@
+// Where accepted packets go: printed to stdout, written to a -w file, or only counted
+// (--count). Shared by the file and live loops.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "platform/frame.hpp"
+#include "src/cli/options.hpp"
+#include "src/cli/text_output.hpp"
+#include "src/packet_printer.hpp"
+#include "src/savefile/writer.hpp"
+
+namespace rawdump::cli {
+
+class PacketSink {
+public:
+    // nullopt after printing why (e.g. the -w file cannot be created).
+    static std::optional<PacketSink> create(const Options& options, std::uint32_t link_type,
+                                            std::uint32_t snaplen, bool per_packet_output);
+
+    // false when the packet could not be written (the error was printed).
+    bool accept(const platform::Frame& frame);
+    // false when buffered packets could not be written out (the error was printed).
+    bool finish();
+
+    std::uint64_t packets() const noexcept { return packets_; }
+    bool printing() const noexcept { return !writer_ && !count_only_; }
+    TextOutput& text() { return *text_; }
+
+private:
+    PacketSink() = default;
+
+    std::unique_ptr<savefile::Writer> writer_;
+    std::unique_ptr<PacketPrinter> printer_;
+    std::unique_ptr<TextOutput> text_;
+    fmt::memory_buffer line_;
+    bool flush_each_packet_ = false;
+    bool count_only_ = false;
+    bool write_failed_ = false;  // reported once, when it happened
+    std::uint64_t packets_ = 0;
+};
+
+}  // namespace rawdump::cli

@@ -1,0 +1,106 @@
+#include "src/cli/run.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "filter/vm.hpp"
+#include "platform/interfaces.hpp"
+#include "src/cli/filter_setup.hpp"
+#include "src/cli/live_capture.hpp"
+#include "src/cli/packet_sink.hpp"
+#include "src/cli/signals.hpp"
+#include "src/savefile/reader.hpp"
+
+namespace rawdump::cli {
+namespace {
+
+int read_file(const Options& options, const std::string& expression) {
+    auto reader = savefile::Reader::open(*options.read_file);
+    if (!reader) {
+        fmt::print(stderr, "rawdump: {}\n", reader.error());
+        return 1;
+    }
+    const auto info = (*reader)->info();
+    auto program = compile_or_report(expression, static_cast<filter::LinkType>(info.link_type),
+                                     info.snaplen, options);
+    if (!program) return 1;
+    if (options.dump_level > 0) {
+        print_listing(*program, options.dump_level);
+        return 0;
+    }
+    if (!options.write_file)
+        fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
+                   *options.read_file, link_type_label(info.link_type), info.snaplen);
+
+    bool per_packet = options.line_buffered || options.packet_buffered || ::isatty(STDOUT_FILENO);
+    auto sink = PacketSink::create(options, info.link_type, info.snaplen, per_packet);
+    if (!sink) return 1;
+    install_stop_handlers(nullptr);
+
+    int status = 0;
+    platform::Frame frame;
+    std::string error;
+    while (!stop_requested()) {
+        auto result = (*reader)->next(frame, error);
+        if (result == savefile::ReadStatus::End) break;
+        if (result == savefile::ReadStatus::Error) {
+            sink->finish();
+            fmt::print(stderr, "rawdump: {}\n", error);
+            status = 1;
+            break;
+        }
+        if (filter::run(*program, frame.bytes, frame.wire_length) == 0) continue;
+        if (!sink->accept(frame)) { status = 1; break; }
+        if (options.count != 0 && sink->packets() >= options.count) break;
+    }
+    if (!sink->finish()) status = 1;
+    if (options.count_only)
+        fmt::print("{} packet{}\n", sink->packets(), sink->packets() == 1 ? "" : "s");
+    return status;
+}
+
+// -d without -r: tcpdump compiles for -y's link type, or assumes Ethernet and says so.
+int dump_only(const Options& options, const std::string& expression) {
+    auto link = filter::LinkType::En10mb;
+    if (options.link_type_name) {
+        auto named = filter::link_type_from_name(*options.link_type_name);
+        if (!named) {
+            fmt::print(stderr, "rawdump: invalid data link type {}\n", *options.link_type_name);
+            return 1;
+        }
+        link = *named;
+    } else if (!options.interface) {
+        fmt::print(stderr, "Warning: assuming Ethernet\n");
+    }
+    auto program = compile_or_report(expression, link, options.snaplen, options);
+    if (!program) return 1;
+    print_listing(*program, options.dump_level);
+    return 0;
+}
+
+}  // namespace
+
+int run(const Options& options) {
+    switch (options.action) {
+    case Action::Help:
+        fmt::print("{}", usage_text());
+        return 0;
+    case Action::Version:
+        fmt::print("{}", version_text());
+        return 0;
+    case Action::ListInterfaces: {
+        std::string listing = platform::format_interface_list(platform::list_interfaces());
+        std::fwrite(listing.data(), 1, listing.size(), stdout);
+        return 0;
+    }
+    case Action::Capture: break;
+    }
+    auto expression = filter_expression(options);
+    if (!expression) return 1;
+    if (options.read_file) return read_file(options, *expression);
+    if (options.dump_level > 0) return dump_only(options, *expression);
+    return capture_live(options, *expression);
+}
+
+}  // namespace rawdump::cli

@@ -1,0 +1,46 @@
+// Writing classic pcap (microsecond) files for -w: whole records only, so the file stays
+// valid up to the last whole packet whatever happens (signal, -c, disk full).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "filter/expected.hpp"
+#include "platform/frame.hpp"
+
+namespace rawdump::savefile {
+
+class Writer {
+public:
+    // `path` "-" writes standard output. The error is one line ("out.pcap: Permission denied").
+    static Expected<std::unique_ptr<Writer>, std::string> create(const std::string& path,
+                                                                 std::uint32_t link_type,
+                                                                 std::uint32_t snaplen);
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Buffers one record; writes out when the buffer is full. false on a write error
+    // (then error() says why and the file holds only whole records).
+    bool write(const platform::Frame& frame);
+    // Writes out everything buffered (-U after each packet; at the end of a capture).
+    bool flush();
+    const std::string& error() const noexcept { return error_; }
+
+private:
+    Writer(int fd, std::string path);
+    // Bytes at the start of the buffer that form whole records, up to `limit`.
+    std::size_t whole_records_within(std::size_t limit) const;
+
+    int fd_;
+    std::string path_;
+    std::vector<std::byte> buffer_;
+    std::size_t used_ = 0;
+    std::uint64_t committed_ = 0;  // bytes known to be in the file as whole records
+    bool seekable_ = false;
+    std::string error_;
+};
+
+}  // namespace rawdump::savefile
