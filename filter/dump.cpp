@@ -40,23 +40,23 @@ struct Image {
 // bpf_image's opcode table: mnemonic plus operand, with its decimal/hex choices per opcode.
 Image image_of(const Insn& insn, std::size_t index) {
     using namespace op;
-    const auto k = insn.k;
-    const auto signed_k = static_cast<std::int32_t>(k);
-    auto hex = [&] { return fmt::format("#0x{:x}", k); };
+    const auto value = insn.k;
+    const auto signed_k = static_cast<std::int32_t>(value);
+    auto hex = [&] { return fmt::format("#0x{:x}", value); };
     auto dec = [&] { return fmt::format("#{}", signed_k); };
-    auto ind = [&] { return fmt::format("[x + {}]", signed_k); };
+    auto indexed = [&] { return fmt::format("[x + {}]", signed_k); };
     auto mem_slot = [&] { return fmt::format("M[{}]", signed_k); };
 
     switch (insn.code) {
-        case ret | k: return {"ret", fmt::format("#{}", k)};
+        case ret | k: return {"ret", fmt::format("#{}", value)};
         case ret | a: return {"ret", ""};
-        case ld | w | abs: return {"ld", absolute_operand(k)};
-        case ld | h | abs: return {"ldh", absolute_operand(k)};
-        case ld | b | abs: return {"ldb", absolute_operand(k)};
+        case ld | w | abs: return {"ld", absolute_operand(value)};
+        case ld | h | abs: return {"ldh", absolute_operand(value)};
+        case ld | b | abs: return {"ldb", absolute_operand(value)};
         case ld | w | len: return {"ld", "#pktlen"};
-        case ld | w | ind: return {"ld", ind()};
-        case ld | h | ind: return {"ldh", ind()};
-        case ld | b | ind: return {"ldb", ind()};
+        case ld | w | ind: return {"ld", indexed()};
+        case ld | h | ind: return {"ldh", indexed()};
+        case ld | b | ind: return {"ldb", indexed()};
         case ld | imm: return {"ld", hex()};
         case ldx | imm: return {"ldx", hex()};
         case ldx | msh | b: return {"ldxb", fmt::format("4*([{}]&0xf)", signed_k)};
@@ -64,7 +64,7 @@ Image image_of(const Insn& insn, std::size_t index) {
         case ldx | mem: return {"ldx", mem_slot()};
         case st: return {"st", mem_slot()};
         case stx: return {"stx", mem_slot()};
-        case jmp | ja: return {"ja", fmt::format("{}", index + 1 + k)};
+        case jmp | ja: return {"ja", fmt::format("{}", index + 1 + value)};
         case jmp | jgt | k: return {"jgt", hex()};
         case jmp | jge | k: return {"jge", hex()};
         case jmp | jeq | k: return {"jeq", hex()};

@@ -179,16 +179,16 @@ const auto name_text =
     lexeme[('\\' >> +(x3::alnum | x3::char_("_.-"))) |
            (!any_keyword >> (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_.-")))];
 const auto prefix_suffix = raw[lexeme['/' >> +x3::digit]];
-const auto mask_suffix = raw[keyword(lit("mask")) >> dotted_text];
+const auto prefix_or_mask_suffix = raw[lexeme['/' >> +x3::digit] | (keyword(lit("mask")) >> dotted_text)];
 
 const auto value_def =
     (raw[lexeme[mac_text >> value_end]][make_value(ast::ValueForm::Mac)]) |
     (raw[lexeme[ipv6_text >> value_end]][make_value(ast::ValueForm::Ipv6)] >>
      -prefix_suffix[set_suffix]) |
     (raw[lexeme[dotted_text >> value_end]][make_value(ast::ValueForm::Ipv4)] >>
-     -(prefix_suffix | mask_suffix)[set_suffix]) |
+     -prefix_or_mask_suffix[set_suffix]) |
     (raw[lexeme[number_text >> value_end]][make_value(ast::ValueForm::Number)] >>
-     -(prefix_suffix | mask_suffix)[set_suffix]) |
+     -prefix_or_mask_suffix[set_suffix]) |
     (raw[name_text][make_value(ast::ValueForm::Name)]);
 
 // ---- ids -----------------------------------------------------------------------------------
@@ -202,11 +202,13 @@ const auto id_group_def = '(' >> id_operand >> *id_tail > ')';
 
 // ---- qualifiers and primitives -------------------------------------------------------------
 
+const auto src_word = keyword(lit("src"));
+const auto dst_word = keyword(lit("dst"));
 const auto proto_qualifier_def = keyword(proto_names);
 const auto dir_qualifier_def =
-    keyword(lit("src") >> or_word >> "dst" | lit("dst") >> or_word >> "src") >>
+    (src_word >> or_word >> dst_word | dst_word >> or_word >> src_word) >>
         x3::attr(ast::Dir::SrcOrDst) |
-    keyword(lit("src") >> and_word >> "dst" | lit("dst") >> and_word >> "src") >>
+    (src_word >> and_word >> dst_word | dst_word >> and_word >> src_word) >>
         x3::attr(ast::Dir::SrcAndDst) |
     keyword(dir_names);
 const auto kind_qualifier_def = keyword(kind_names)[note_kind];

@@ -66,7 +66,7 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
     Options options;
     int hex_count = 0, hex_ascii_count = 0, timestamp_count = 0;
     opterr = 0;  // rawdump words its own messages
-    optind = 1;
+    optind = 0;  // glibc: 0 re-initialises getopt, so parsing twice (tests) works
     for (;;) {
         int long_index = -1;
         int c = getopt_long(argc, argv, short_options, long_options, &long_index);

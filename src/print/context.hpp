@@ -1,0 +1,61 @@
+// What every layer printer gets: the output flags, the name tables, per-flow state and the
+// caller's output buffer. Appending never allocates once the buffer has grown to a packet's size.
+#pragma once
+
+#include <iterator>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "src/output_options.hpp"
+#include "src/print/address.hpp"
+#include "src/print/names.hpp"
+
+namespace rawdump::print {
+
+class TcpSequenceTable;
+
+struct Context {
+    const OutputOptions& options;
+    const Names& names;
+    TcpSequenceTable& tcp_sequences;
+    fmt::memory_buffer& out;
+
+    void put(std::string_view s) { out.append(s.data(), s.data() + s.size()); }
+    void put(char c) { out.push_back(c); }
+    template <typename... Args>
+    void print(fmt::format_string<Args...> format, Args&&... args) {
+        fmt::format_to(std::back_inserter(out), format, std::forward<Args>(args)...);
+    }
+    // tcpdump's nd_print_trunc: " [|tcp]".
+    void truncated(std::string_view protocol) {
+        put(" [|");
+        put(protocol);
+        put(']');
+    }
+
+    bool resolve() const noexcept { return !options.numeric; }
+
+    template <typename Address>
+    void host(const Address& a) {
+        if (resolve()) {
+            if (auto name = names.host(a); !name.empty()) return put(name);
+        }
+        append_numeric(out, a);
+    }
+    // tcpdump's etheraddr_string: "Broadcast", or the numeric form plus " (oui Name)" unless -n.
+    void mac(const MacAddress& a);
+    void tcp_port(std::uint16_t port) { port_name(port, resolve() ? names.tcp_port(port) : std::string_view{}); }
+    void udp_port(std::uint16_t port) { port_name(port, resolve() ? names.udp_port(port) : std::string_view{}); }
+
+private:
+    void port_name(std::uint16_t port, std::string_view name) {
+        if (!name.empty())
+            put(name);
+        else
+            print("{}", port);
+    }
+};
+
+}  // namespace rawdump::print

@@ -1,0 +1,64 @@
+#include "src/print/hexdump.hpp"
+
+#include <array>
+
+namespace rawdump::print {
+namespace {
+
+constexpr char digits[] = "0123456789abcdef";
+
+void put_hex_byte(fmt::memory_buffer& out, unsigned b) {
+    out.push_back(digits[b >> 4]);
+    out.push_back(digits[b & 0xf]);
+}
+
+void put_offset(fmt::memory_buffer& out, std::size_t offset) {
+    const char head[] = "\n\t0x";
+    out.append(head, head + 4);
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(offset >> shift) & 0xf]);
+    out.push_back(':');
+}
+
+unsigned at(std::span<const std::byte> bytes, std::size_t i) { return std::to_integer<unsigned>(bytes[i]); }
+
+}  // namespace
+
+void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+    for (std::size_t i = 0; i < bytes.size(); i += 2) {
+        if (i % 16 == 0) {
+            put_offset(out, i);
+            out.push_back(' ');
+        }
+        out.push_back(' ');
+        put_hex_byte(out, at(bytes, i));
+        if (i + 1 < bytes.size()) put_hex_byte(out, at(bytes, i + 1));
+    }
+}
+
+void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+    constexpr std::size_t hex_columns = 40;  // 8 groups of " xxxx"
+    for (std::size_t line = 0; line < bytes.size(); line += 16) {
+        std::size_t end = line + 16 < bytes.size() ? line + 16 : bytes.size();
+        put_offset(out, line);
+        out.push_back(' ');
+        std::size_t written = 0;
+        for (std::size_t i = line; i < end; i += 2) {
+            out.push_back(' ');
+            put_hex_byte(out, at(bytes, i));
+            written += 3;
+            if (i + 1 < end) {
+                put_hex_byte(out, at(bytes, i + 1));
+                written += 2;
+            }
+        }
+        for (; written < hex_columns; ++written) out.push_back(' ');
+        out.push_back(' ');
+        out.push_back(' ');
+        for (std::size_t i = line; i < end; ++i) {
+            unsigned c = at(bytes, i);
+            out.push_back(c > 0x20 && c < 0x7f ? char(c) : '.');
+        }
+    }
+}
+
+}  // namespace rawdump::print

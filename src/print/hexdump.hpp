@@ -1,0 +1,17 @@
+// -x / -X style dumps, and the hex+ASCII dump tcpdump prints for payloads it cannot decode.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include <fmt/format.h>
+
+namespace rawdump::print {
+
+// Each line: "\n\t0x0010: " then 16 bytes as " 4500 0063 ..." (print-ascii.c hex_print).
+void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);
+// Same, with the hex padded to 40 columns, two spaces and the ASCII column ('.' for bytes
+// outside 0x21..0x7e) (print-ascii.c hex_and_ascii_print).
+void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);
+
+}  // namespace rawdump::print

@@ -1,0 +1,103 @@
+#include "src/print/timestamp.hpp"
+
+#include <ctime>
+#include <iterator>
+
+namespace rawdump::print {
+namespace {
+
+constexpr std::int64_t seconds_per_day = 86400;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = floor_div(z, 146097);
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+}
+
+}  // namespace
+
+std::int64_t TimestampPrinter::local_offset(std::int64_t seconds) noexcept {
+    if (!utc_offset_) {
+        tzset();
+        std::time_t t = static_cast<std::time_t>(seconds);
+        std::tm local{};
+        utc_offset_ = localtime_r(&t, &local) ? local.tm_gmtoff : 0;
+    }
+    return *utc_offset_;
+}
+
+void TimestampPrinter::fraction(fmt::memory_buffer& out, std::uint32_t ns) const {
+    if (nanoseconds_)
+        fmt::format_to(std::back_inserter(out), ".{:09}", ns);
+    else
+        fmt::format_to(std::back_inserter(out), ".{:06}", ns / 1000);
+}
+
+void TimestampPrinter::clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint32_t ns) const {
+    fmt::format_to(std::back_inserter(out), "{:02}:{:02}:{:02}", seconds_of_day / 3600,
+                   seconds_of_day / 60 % 60, seconds_of_day % 60);
+    fraction(out, ns);
+}
+
+void TimestampPrinter::delta(fmt::memory_buffer& out, const platform::Timestamp& from,
+                             const platform::Timestamp& to) const {
+    std::int64_t s = to.seconds - from.seconds;
+    std::int64_t ns = std::int64_t(to.nanoseconds) - from.nanoseconds;
+    if (ns < 0) ns += 1000000000, --s;
+    bool negative = s < 0;
+    if (negative) {  // |to - from|, printed after a '-' sign slot
+        s = -s;
+        if (ns > 0) ns = 1000000000 - ns, --s;
+    }
+    out.push_back(negative ? '-' : ' ');
+    // Formatted like a gmtime %H:%M:%S, so whole days are dropped (as tcpdump does).
+    clock(out, s % seconds_per_day, static_cast<std::uint32_t>(ns));
+}
+
+void TimestampPrinter::print(fmt::memory_buffer& out, const platform::Timestamp& time) noexcept {
+    switch (style_) {
+    case TimestampStyle::None:
+        return;
+    case TimestampStyle::Epoch:
+        fmt::format_to(std::back_inserter(out), "{}", time.seconds);
+        fraction(out, time.nanoseconds);
+        break;
+    case TimestampStyle::Local: {
+        std::int64_t local = time.seconds + local_offset(time.seconds);
+        std::int64_t day = floor_div(local, seconds_per_day);
+        clock(out, local - day * seconds_per_day, time.nanoseconds);
+        break;
+    }
+    case TimestampStyle::LocalDate: {
+        std::int64_t local = time.seconds + local_offset(time.seconds);
+        std::int64_t day = floor_div(local, seconds_per_day);
+        std::int64_t y;
+        unsigned m, d;
+        civil_from_days(day, y, m, d);
+        fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02} ", y, m, d);
+        clock(out, local - day * seconds_per_day, time.nanoseconds);
+        break;
+    }
+    case TimestampStyle::DeltaPrevious:
+        delta(out, reference_.value_or(time), time);
+        reference_ = time;
+        break;
+    case TimestampStyle::DeltaFirst:
+        if (!reference_) reference_ = time;
+        delta(out, *reference_, time);
+        break;
+    }
+    out.push_back(' ');
+}
+
+}  // namespace rawdump::print

@@ -1,0 +1,76 @@
+// The command line: tcpdump's spellings, combined flags, operands after options, and
+// tcpdump's messages for bad input.
+#include <doctest/doctest.h>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "src/cli/options.hpp"
+
+using namespace rawdump;
+
+namespace {
+
+auto parse(std::initializer_list<const char*> words) {
+    static std::vector<std::string> storage;
+    storage.assign(words.begin(), words.end());
+    storage.insert(storage.begin(), "rawdump");
+    static std::vector<char*> argv;
+    argv.clear();
+    for (auto& word : storage) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    return cli::parse_options(static_cast<int>(storage.size()), argv.data());
+}
+
+}  // namespace
+
+TEST_CASE("the walking-skeleton command line") {
+    auto options = parse({"-i", "lo", "-v", "-X", "-n", "tcp port 12345"});
+    REQUIRE(options.has_value());
+    CHECK(options->interface == "lo");
+    CHECK(options->output.verbosity == 1);
+    CHECK(options->output.hex == HexDump::Network);
+    CHECK(options->output.hex_ascii);
+    CHECK(options->output.numeric);
+    CHECK(options->expression_words == std::vector<std::string>{"tcp port 12345"});
+}
+
+TEST_CASE("combined flags, attached arguments, operands mixed with options") {
+    auto options = parse({"-nnvvvXXc5", "-ilo", "tcp", "port", "80", "-s", "96", "-p", "-ddd"});
+    REQUIRE(options.has_value());
+    CHECK(options->output.verbosity == 3);
+    CHECK(options->output.hex == HexDump::Link);
+    CHECK(options->count == 5);
+    CHECK(options->interface == "lo");
+    CHECK(options->snaplen == 96);
+    CHECK_FALSE(options->promiscuous);
+    CHECK(options->dump_level == 3);
+    CHECK(options->expression_words == std::vector<std::string>{"tcp", "port", "80"});
+}
+
+TEST_CASE("-s 0 means the maximum; timestamps by count of -t") {
+    auto options = parse({"-s", "0", "-ttt"});
+    REQUIRE(options.has_value());
+    CHECK(options->snaplen == 262144);
+    CHECK(options->output.timestamps == TimestampStyle::DeltaPrevious);
+}
+
+TEST_CASE("long options") {
+    CHECK(parse({"--version"})->action == cli::Action::Version);
+    CHECK(parse({"--help"})->action == cli::Action::Help);
+    CHECK(parse({"-h"})->action == cli::Action::Help);
+    CHECK(parse({"-D"})->action == cli::Action::ListInterfaces);
+    CHECK(parse({"--nano"})->output.nanoseconds);
+    CHECK(parse({"--count"})->count_only);
+}
+
+TEST_CASE("bad input gets tcpdump's words") {
+    CHECK(parse({"-c"}).error().message == "option requires an argument -- 'c'");
+    CHECK(parse({"-Z"}).error().message == "invalid option -- 'Z'");
+    CHECK(parse({"--bogus"}).error().message == "unrecognized option '--bogus'");
+    CHECK(parse({"-c", "0"}).error().message == "invalid packet count 0");
+    CHECK(parse({"-c", "abc"}).error().message == "invalid packet count abc");
+    CHECK(parse({"-s", "abc"}).error().message == "invalid snaplen abc (must be >= 0 and <= 262144)");
+    CHECK(parse({"-s", "262145"}).error().message == "invalid snaplen 262145 (must be >= 0 and <= 262144)");
+}
