@@ -55,6 +55,7 @@ enum class ValueForm : std::uint8_t {
     Ipv4,    // dotted: 10.0.0.1, also partial 10.1 (for net)
     Ipv6,    // contains ':'
     Mac,     // aa:bb:cc:dd:ee:ff, aa-bb-..., aabb.ccdd.eeff
+    Range,   // 1000-2000 (portrange; a range of names such as ftp-ssh scans as a Name)
     Name,    // host/port/protocol name, or a \keyword
 };
 

@@ -64,7 +64,11 @@ Image image_of(const Insn& insn, std::size_t index) {
         case ldx | mem: return {"ldx", mem_slot()};
         case st: return {"st", mem_slot()};
         case stx: return {"stx", mem_slot()};
-        case jmp | ja: return {"ja", fmt::format("{}", index + 1 + value)};
+        case jmp | ja:
+            // bpf_image computes the target in int, so a backward jump (libpcap's
+            // protochain) prints as a smaller index rather than a huge unsigned one.
+            return {"ja", fmt::format("{}", static_cast<std::int32_t>(
+                                                static_cast<std::uint32_t>(index + 1) + value))};
         case jmp | jgt | k: return {"jgt", hex()};
         case jmp | jge | k: return {"jge", hex()};
         case jmp | jeq | k: return {"jeq", hex()};

@@ -87,27 +87,35 @@ const auto any_keyword = keyword(proto_names | dir_names | kind_names | other_na
 
 // ---- semantic actions ----------------------------------------------------------------------
 
+// Records the text matched by a raw[] subject as the rule's node position. (Boost 1.74's
+// _where is the rest of the input, not the match, so raw[] provides the range.)
+const auto annotate_matched = [](auto& ctx) {
+    const auto& range = x3::_attr(ctx);
+    x3::get<position_cache_tag>(ctx).get().annotate(x3::_val(ctx), range.begin(), range.end());
+};
+
 auto make_value(ast::ValueForm form) {
     return [form](auto& ctx) {
         auto& value = x3::_val(ctx);
         value.form = form;
         const auto& range = x3::_attr(ctx);
         value.text.assign(range.begin(), range.end());
+        annotate_matched(ctx);
     };
 }
 const auto set_suffix = [](auto& ctx) {
     const auto& range = x3::_attr(ctx);
     x3::_val(ctx).suffix.assign(range.begin(), range.end());
 };
-const auto note_kind = [](auto& ctx) {
-    x3::_val(ctx).value = x3::_attr(ctx);
+// Remembers the kind of the last complete head, for "expected a port number" messages.
+// Done when a head is complete, so failed attempts at other readings leave it alone.
+const auto note_head = [](auto& ctx) {
+    const ast::Head& head = x3::_val(ctx);
     auto& state = x3::get<parse_state_tag>(ctx).get();
-    state.last_kind_known = true;
-    state.last_kind = x3::_attr(ctx);
+    state.last_kind_known = head.kind.has_value();
+    if (head.kind) state.last_kind = head.kind->value;
 };
-const auto forget_kind = [](auto& ctx) {
-    x3::get<parse_state_tag>(ctx).get().last_kind_known = false;
-};
+const auto set_kind = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
 const auto set_head_proto = [](auto& ctx) { x3::_val(ctx).proto = x3::_attr(ctx); };
 const auto set_head_dir = [](auto& ctx) { x3::_val(ctx).dir = x3::_attr(ctx); };
 const auto set_head_kind = [](auto& ctx) { x3::_val(ctx).kind = x3::_attr(ctx); };
@@ -121,6 +129,9 @@ struct annotate_position {
 };
 
 // ---- rule declarations ---------------------------------------------------------------------
+// Rules whose definition fills the attribute through semantic actions (value, kind_qualifier,
+// head) are not annotated by on_success (X3 hands it `unused` for them); their actions call
+// annotate_matched instead.
 
 struct value_class : annotate_position {};
 struct id_operand_class {};
@@ -175,6 +186,7 @@ const auto mac_text = lexeme[(mac_byte >> x3::repeat(5)[':' >> mac_byte]) |
                              (mac_byte >> x3::repeat(5)['-' >> mac_byte]) |
                              (mac_quad >> '.' >> mac_quad >> '.' >> mac_quad)];
 const auto ipv6_text = lexeme[&(*x3::xdigit >> ':') >> +(x3::xdigit | x3::char_(":."))];
+const auto range_text = lexeme[number_text >> '-' >> (number_text | +(x3::alnum | x3::char_('_')))];
 const auto name_text =
     lexeme[('\\' >> +(x3::alnum | x3::char_("_.-"))) |
            (!any_keyword >> (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_.-")))];
@@ -187,6 +199,7 @@ const auto value_def =
      -prefix_suffix[set_suffix]) |
     (raw[lexeme[dotted_text >> value_end]][make_value(ast::ValueForm::Ipv4)] >>
      -prefix_or_mask_suffix[set_suffix]) |
+    (raw[lexeme[range_text >> value_end]][make_value(ast::ValueForm::Range)]) |
     (raw[lexeme[number_text >> value_end]][make_value(ast::ValueForm::Number)] >>
      -prefix_or_mask_suffix[set_suffix]) |
     (raw[name_text][make_value(ast::ValueForm::Name)]);
@@ -211,11 +224,11 @@ const auto dir_qualifier_def =
     (src_word >> and_word >> dst_word | dst_word >> and_word >> src_word) >>
         x3::attr(ast::Dir::SrcAndDst) |
     keyword(dir_names);
-const auto kind_qualifier_def = keyword(kind_names)[note_kind];
+const auto kind_qualifier_def = raw[keyword(kind_names)[set_kind]][annotate_matched];
 
-const auto head_def = x3::eps[forget_kind] >> -proto_qualifier[set_head_proto] >>
-                      ((dir_qualifier[set_head_dir] >> -kind_qualifier[set_head_kind]) |
-                       kind_qualifier[set_head_kind]);
+const auto head_def = raw[-proto_qualifier[set_head_proto] >>
+                          ((dir_qualifier[set_head_dir] >> -kind_qualifier[set_head_kind]) |
+                           kind_qualifier[set_head_kind])][annotate_matched][note_head];
 const auto primitive_def = head > id_operand;
 const auto proto_abbrev_def = keyword(proto_names);
 const auto other_def = raw[lexeme[-(proto_names >> +x3::space) >> other_names >> word_end]] >>

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "filter/grammar.hpp"
 
 namespace rawdump::filter {
@@ -12,7 +14,12 @@ SourceSpan SourcePositions::span_of(const ast::x3::position_tagged& node) const 
     const auto first = static_cast<std::size_t>(node.id_first);
     const auto last = static_cast<std::size_t>(node.id_last);
     if (first >= offsets_.size() || last >= offsets_.size()) return {};
-    return {offsets_[first], offsets_[last] - offsets_[first]};
+    std::size_t begin = std::min(offsets_[first], text_.size());
+    std::size_t end = std::min(offsets_[last], text_.size());
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (begin < end && blank(text_[begin])) ++begin;
+    while (end > begin && blank(text_[end - 1])) --end;
+    return {begin, end - begin};
 }
 
 namespace {
@@ -81,7 +88,7 @@ Expected<ParsedExpression, Diagnostic> parse(std::string_view expression) {
     offsets.reserve(cache.get_positions().size());
     for (const char* position : cache.get_positions())
         offsets.push_back(static_cast<std::size_t>(position - begin));
-    return ParsedExpression{std::move(tree), SourcePositions{std::move(offsets)}};
+    return ParsedExpression{std::move(tree), SourcePositions{expression, std::move(offsets)}};
 }
 
 }  // namespace rawdump::filter

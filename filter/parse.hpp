@@ -19,11 +19,14 @@ struct SourceSpan {
 // Byte offsets recorded by the parser for position_tagged nodes (index = the node's id).
 class SourcePositions {
 public:
-    explicit SourcePositions(std::vector<std::size_t> offsets) : offsets_(std::move(offsets)) {}
-    // A node the parser never annotated yields an empty span at 0 rather than throwing.
+    SourcePositions(std::string_view text, std::vector<std::size_t> offsets)
+        : text_(text), offsets_(std::move(offsets)) {}
+    // The node's text without surrounding blanks. A node the parser never annotated yields an
+    // empty span at 0 rather than throwing.
     SourceSpan span_of(const ast::x3::position_tagged& node) const;
 
 private:
+    std::string_view text_;  // the parsed expression (the caller keeps it alive)
     std::vector<std::size_t> offsets_;
 };
 

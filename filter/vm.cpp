@@ -36,7 +36,9 @@ std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> pack
     std::array<std::uint32_t, scratch_slots> scratch{};
     std::size_t pc = 0;
 
-    while (pc < program.size()) {
+    // A backward jump could loop; a program that runs this long is rejecting nothing useful.
+    constexpr std::size_t step_limit = std::size_t{1} << 22;
+    for (std::size_t steps = 0; pc < program.size() && steps < step_limit; ++steps) {
         const Insn& insn = program[pc++];
         const std::uint16_t code = insn.code;
         switch (op::cls(code)) {
@@ -99,7 +101,9 @@ std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> pack
             }
             case op::jmp: {
                 if (op::aluop(code) == op::ja) {
-                    pc += insn.k;
+                    // 32-bit wrap-around, so a backward jump (which our compiler never
+                    // emits, but libpcap's protochain does) goes backwards.
+                    pc = static_cast<std::uint32_t>(pc + insn.k);
                     break;
                 }
                 const std::uint32_t operand = op::src(code) == op::x ? x : insn.k;
@@ -121,7 +125,7 @@ std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> pack
             default: return 0;
         }
     }
-    return 0;  // fell off the end: libpcap's validator forbids it; treat as reject
+    return 0;  // fell off the end (libpcap's validator forbids it) or looped: reject
 }
 
 }  // namespace rawdump::filter

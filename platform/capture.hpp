@@ -13,7 +13,7 @@
 
 namespace rawdump::platform {
 
-// Same layout as struct sock_filter (static_assert'ed in capture.cpp).
+// Same layout as struct sock_filter (static_assert'ed in packet_socket.cpp).
 struct KernelInsn {
     std::uint16_t code;
     std::uint8_t jt;
@@ -23,9 +23,9 @@ struct KernelInsn {
 
 struct CaptureConfig {
     std::string interface;                  // e.g. "lo", "eth0"
-    std::uint32_t snaplen = 262144;         // bytes kept per packet
+    std::uint32_t snaplen = 262144;         // bytes kept per packet (also clipped in userland)
     bool promiscuous = true;                // -p turns it off
-    int block_timeout_ms = 1000;            // TPACKET_V3 block retire timeout; <= 0: none
+    int block_timeout_ms = 1000;            // TPACKET_V3 block retire timeout; <= 0: kernel's (8 ms)
     bool immediate = false;                 // deliver each packet as soon as it arrives (1 ms blocks)
     std::uint32_t buffer_size = 2 * 1024 * 1024;  // ring bytes (tcpdump -B is KiB)
     // The filter; its accept value is the snaplen. Empty: accept all (a "ret #snaplen" is

@@ -24,6 +24,7 @@ struct OutputOptions {
     HexDump hex = HexDump::None;       // -x / -xx, or -X / -XX with `hex_ascii`
     bool hex_ascii = false;            // -X / -XX add the ASCII column
     bool ascii = false;                // -A / -AA
+    bool ascii_link = false;           // -AA: the -A dump includes the link-layer header
     bool link_header = false;          // -e
     bool quiet = false;                // -q
     bool absolute_sequence = false;    // -S

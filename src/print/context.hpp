@@ -34,6 +34,13 @@ struct Context {
         put(protocol);
         put(']');
     }
+    // The same marker where tcpdump gets there by longjmp out of a GET_* macro: the printer
+    // then loses the link-header length, so -x/-X dump from the start of the frame.
+    void truncated_unwind(std::string_view protocol) {
+        truncated(protocol);
+        unwound = true;
+    }
+    bool unwound = false;
 
     bool resolve() const noexcept { return !options.numeric; }
 

@@ -61,4 +61,19 @@ void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
     }
 }
 
+void ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+    out.push_back('\n');
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        unsigned c = at(bytes, i);
+        std::size_t left = bytes.size() - i - 1;
+        if (c == '\r') {
+            if (left > 1 && at(bytes, i + 1) != '\n') out.push_back('.');
+        } else if ((c > 0x20 && c < 0x7f) || c == '\t' || c == ' ' || c == '\n') {
+            out.push_back(char(c));
+        } else {
+            out.push_back('.');
+        }
+    }
+}
+
 }  // namespace rawdump::print

@@ -13,5 +13,9 @@ void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);
 // Same, with the hex padded to 40 columns, two spaces and the ASCII column ('.' for bytes
 // outside 0x21..0x7e) (print-ascii.c hex_and_ascii_print).
 void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);
+// -A: a newline, then the bytes as text; tab, space and newline pass through, other
+// unprintable bytes become '.', and a CR is dropped before LF and near the end
+// (print-ascii.c ascii_print).
+void ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);
 
 }  // namespace rawdump::print

@@ -11,6 +11,15 @@
 namespace rawdump::print {
 
 std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_length);
+// Linux cooked captures v1 and v2 (print-sll.c).
+std::size_t print_linux_sll(Context& ctx, ByteReader frame, std::uint32_t wire_length);
+std::size_t print_linux_sll2(Context& ctx, ByteReader frame, std::uint32_t wire_length);
+// BSD loopback: a 4-byte address family, host order (NULL) or network order (LOOP).
+std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length, bool network_order);
+
+// The network layer named by an ethertype; false when there is no printer for it (the
+// caller then prints its link header and a hex dump, as tcpdump does).
+bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::uint32_t length);
 // LINKTYPE_RAW / IPV4 / IPV6: no link header, the IP version nibble picks the printer.
 std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_length);
 // ARP over Ethernet (print-arp.c); `length` is the on-wire length of the ARP packet.

@@ -64,7 +64,23 @@ void TimestampPrinter::delta(fmt::memory_buffer& out, const platform::Timestamp&
     clock(out, s % seconds_per_day, static_cast<std::uint32_t>(ns));
 }
 
-void TimestampPrinter::print(fmt::memory_buffer& out, const platform::Timestamp& time) noexcept {
+void TimestampPrinter::print(fmt::memory_buffer& out, const platform::Timestamp& given) noexcept {
+    platform::Timestamp time = given;
+    // Without --nano libpcap hands tcpdump microseconds, so deltas are taken between
+    // truncated values.
+    if (!nanoseconds_) time.nanoseconds = time.nanoseconds / 1000 * 1000;
+    if (style_ == TimestampStyle::Epoch || style_ == TimestampStyle::Local || style_ == TimestampStyle::LocalDate) {
+        // libpcap reads a classic pcap's 32-bit seconds as signed, and tcpdump 4.99.3 refuses
+        // negative times. Values from 2^31 to 2^32 can only come from such a field; larger
+        // ones (pcapng) are fine, but -tt prints them modulo 2^32.
+        constexpr std::int64_t two_31 = std::int64_t{1} << 31, two_32 = std::int64_t{1} << 32;
+        if (time.seconds < 0 || (time.seconds >= two_31 && time.seconds < two_32)) {
+            const char error[] = "[Error converting time] ";
+            out.append(error, error + sizeof error - 1);
+            return;
+        }
+        if (style_ == TimestampStyle::Epoch) time.seconds %= two_32;
+    }
     switch (style_) {
     case TimestampStyle::None:
         return;

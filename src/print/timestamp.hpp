@@ -17,7 +17,7 @@ public:
         : style_(style), nanoseconds_(nanoseconds) {}
 
     // Appends the prefix including its trailing space (nothing for -t).
-    void print(fmt::memory_buffer& out, const platform::Timestamp& time) noexcept;
+    void print(fmt::memory_buffer& out, const platform::Timestamp& given) noexcept;
 
 private:
     void clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint32_t ns) const;

@@ -3,8 +3,16 @@
 // interrupt() wakes a blocked dispatch().
 #include <doctest/doctest.h>
 
+#include <sched.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <set>
 #include <string>
@@ -195,4 +203,114 @@ TEST_CASE("rawdump's -D listing is tcpdump -D's, byte for byte") {
     CHECK(format_interface_list(list_interfaces()) == expected);
     // tcpdump with no -i opens the first entry.
     CHECK(expected.substr(2, default_interface()->size()) == *default_interface());
+}
+
+TEST_CASE("immediate mode delivers each packet within milliseconds, not at the block timeout") {
+    constexpr std::uint16_t kPort = 40014;
+    const auto program = live::udp_dst_port_program(kPort);
+    CaptureConfig config;
+    config.interface = "lo";
+    config.block_timeout_ms = 1000;  // what immediate mode must not wait for
+    config.immediate = true;
+    config.program = program;
+    auto opened = Capture::open(config);
+    REQUIRE(opened);
+    auto& capture = **opened;
+
+    constexpr int kPackets = 10;
+    std::array<std::atomic<std::int64_t>, kPackets> sent_at{};
+    std::thread sender_thread([&] {
+        live::UdpSender sender;
+        for (int i = 0; i < kPackets; ++i) {
+            std::this_thread::sleep_for(30ms);
+            sent_at[static_cast<std::size_t>(i)] = Clock::now().time_since_epoch().count();
+            sender.send(kPort, std::to_string(i));
+        }
+    });
+    std::vector<double> latency_ms;
+    CHECK(pump(
+        capture,
+        [&](const Frame& frame) {
+            const auto index = static_cast<std::size_t>(std::stoi(live::parse_udp(frame.bytes)->payload));
+            const auto now = Clock::now().time_since_epoch().count();
+            latency_ms.push_back(static_cast<double>(now - sent_at[index].load()) / 1e6);
+            return true;
+        },
+        [&] { return latency_ms.size() == kPackets; }, 5s));
+    sender_thread.join();
+    REQUIRE(latency_ms.size() == kPackets);
+    std::sort(latency_ms.begin(), latency_ms.end());
+    MESSAGE("immediate mode latency: min " << latency_ms.front() << " ms, median " << latency_ms[kPackets / 2]
+                                           << " ms, max " << latency_ms.back() << " ms");
+    // Measured: median 0.7 ms, max 1.1 ms; 100 ms still proves no block timeout was waited.
+    CHECK(latency_ms.back() < 100.0);
+}
+
+TEST_CASE("a full ring drops, and the drops are counted (received by filter includes them)") {
+    constexpr std::uint16_t kPort = 40015;
+    constexpr int kSent = 3000;
+    const auto program = live::udp_dst_port_program(kPort);
+    CaptureConfig config;
+    config.interface = "lo";
+    config.block_timeout_ms = 10;
+    config.buffer_size = 262144;  // one 256 KiB block: ~120 of these 1 KB packets (x2 on lo)
+    config.program = program;
+    auto opened = Capture::open(config);
+    REQUIRE(opened);
+    auto& capture = **opened;
+    live::UdpSender sender;
+    const std::string payload(1000, 'd');
+    for (int i = 0; i < kSent; ++i) sender.send(kPort, payload);  // nobody reads meanwhile
+    int delivered = 0;
+    pump(capture, [&](const Frame&) { return ++delivered, true; }, [] { return false; }, 300ms);
+    const auto stats = capture.stats();
+    MESSAGE("sent " << kSent << ", delivered " << delivered << ", received_by_filter " << stats.received_by_filter
+                    << ", dropped " << stats.dropped_by_kernel);
+    CHECK(delivered > 0);
+    CHECK(delivered < kSent);
+    CHECK(stats.dropped_by_kernel > 0);
+    CHECK(stats.received_by_filter == 2u * kSent);
+}
+
+TEST_CASE("-D in a namespace with up, down and cable-less veths is tcpdump -D's") {
+    // Exercises libpcap's sort: running before not running, up before down, disconnected
+    // and loopback later, discovery order for ties; then the pseudo-devices.
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(fds[0]);
+        std::string report;
+        if (::unshare(CLONE_NEWNET) != 0) {
+            report = "unshare failed";
+        } else if (std::system("ip link add vA type veth peer name vB && ip link add vC type veth peer name vD"
+                               " && ip link set vA up && ip link set vC up && ip link set vD up"
+                               " && ip link set lo up") != 0) {
+            report = "ip link failed";
+        } else {
+            std::FILE* pipe = ::popen("tcpdump -D 2>/dev/null", "r");
+            std::string expected;
+            char buffer[512];
+            while (pipe != nullptr && std::fgets(buffer, sizeof buffer, pipe) != nullptr) expected += buffer;
+            if (pipe != nullptr) ::pclose(pipe);
+            const auto actual = format_interface_list(list_interfaces());
+            if (expected.empty()) report = "no tcpdump";
+            else if (actual != expected) report = "tcpdump:\n" + expected + "rawdump:\n" + actual;
+        }
+        [[maybe_unused]] auto ignored = ::write(fds[1], report.data(), report.size());
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    std::string report;
+    char buffer[512];
+    ssize_t n;
+    while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    ::waitpid(pid, nullptr, 0);
+    if (report == "no tcpdump") {
+        MESSAGE("tcpdump not available; skipped");
+        return;
+    }
+    CHECK(report == "");
 }

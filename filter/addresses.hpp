@@ -1,0 +1,21 @@
+// Textual IPv4/IPv6 addresses and pcap-filter numbers, parsed without the C library (which
+// would drag locale and resolver behaviour into the compiler).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace rawdump::filter {
+
+// "10.0.0.1" exactly four decimal parts, each 0..255.
+std::optional<std::uint32_t> parse_ipv4(std::string_view text);
+
+// RFC 4291 text forms: "fe80::1", "::", "::ffff:10.0.0.1", eight full groups.
+std::optional<std::array<std::uint8_t, 16>> parse_ipv6(std::string_view text);
+
+// libpcap's numbers: decimal, 0x-prefixed hex or 0-prefixed octal, at most 32 bits.
+std::optional<std::uint32_t> parse_number(std::string_view text);
+
+}  // namespace rawdump::filter

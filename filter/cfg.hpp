@@ -1,0 +1,39 @@
+// The control-flow graph between codegen and the assembler: blocks of straight-line
+// statements ending either in a conditional jump (two successors) or a return.
+//
+// Invariant kept by every pass: edges only go from a higher block id to a lower one, so the
+// graph is acyclic and "descending id" is a topological order (codegen creates successors
+// before the blocks that jump to them).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "filter/bpf.hpp"
+
+namespace rawdump::filter::cfg {
+
+using BlockId = std::uint32_t;
+
+struct Block {
+    std::vector<Insn> statements;  // loads, stores and ALU: never jumps or returns
+    bool is_return = false;
+    std::uint32_t return_value = 0;  // when is_return
+    Insn test{};                     // when !is_return: jeq/jgt/jge/jset with jt/jf unused
+    BlockId on_true = 0;
+    BlockId on_false = 0;
+
+    friend bool operator==(const Block&, const Block&) = default;
+};
+
+struct Graph {
+    std::vector<Block> blocks;
+    BlockId entry = 0;
+
+    BlockId add(Block block) {
+        blocks.push_back(std::move(block));
+        return static_cast<BlockId>(blocks.size() - 1);
+    }
+};
+
+}  // namespace rawdump::filter::cfg

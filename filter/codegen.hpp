@@ -1,0 +1,20 @@
+// IR -> control-flow graph, libpcap-style: each primitive becomes a chain of tests on packet
+// loads; and/or/not are wired by passing each sub-predicate the blocks its true and false
+// outcomes continue at (the target-passing form of libpcap's backpatching).
+//
+// Every test block carries all the loads it needs (no reliance on A or X from an earlier
+// block), which is what lets the optimiser skip or merge blocks freely; the optimiser then
+// removes the loads that became redundant.
+#pragma once
+
+#include <cstdint>
+
+#include "filter/cfg.hpp"
+#include "filter/ir.hpp"
+#include "filter/link_layer.hpp"
+
+namespace rawdump::filter {
+
+cfg::Graph generate(const ir::Node& root, const LinkLayer& link, std::uint32_t accept_value);
+
+}  // namespace rawdump::filter

@@ -1,0 +1,88 @@
+// The checked, typed meaning of a filter: what sema produces and codegen consumes. Every
+// qualifier default is resolved here (e.g. `port 53` lists tcp, udp and sctp), so codegen
+// never has to guess, and every value is already range-checked.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <variant>
+#include <vector>
+
+namespace rawdump::filter::ir {
+
+enum class EtherType : std::uint16_t {
+    Ipv4 = 0x0800,
+    Arp = 0x0806,
+    Rarp = 0x8035,
+    Ipv6 = 0x86dd,
+};
+
+enum class IpProto : std::uint8_t {
+    Icmp = 1,
+    Tcp = 6,
+    Udp = 17,
+    Icmp6 = 58,
+    Sctp = 132,
+};
+
+enum class Direction : std::uint8_t { Src, Dst, SrcOrDst, SrcAndDst };
+
+// `ip`, `ip6`, `arp`, `rarp`: the link layer says what the payload is.
+struct NetworkProtocol {
+    EtherType type;
+};
+
+// `tcp`, `udp`, `icmp`, ...: an IPv4 protocol and/or IPv6 next header (IPv6 also looks one
+// fragment header deep, as libpcap does).
+struct TransportProtocol {
+    IpProto protocol;
+    bool over_ipv4;
+    bool over_ipv6;
+};
+
+// `[tcp|udp|sctp] [dir] port N` over IPv4 (first fragments only) and IPv6.
+struct PortMatch {
+    std::vector<IpProto> protocols;  // in the order libpcap tests them
+    Direction direction;
+    std::uint16_t port;
+};
+
+// `[ip|arp|rarp] [dir] host A.B.C.D`; without a protocol the address is also looked for in
+// ARP and RARP sender/target fields, as libpcap does.
+struct Ipv4HostMatch {
+    std::vector<EtherType> carriers;
+    Direction direction;
+    std::uint32_t address;
+};
+
+struct Ipv6HostMatch {
+    Direction direction;
+    std::array<std::uint8_t, 16> address;
+};
+
+struct Node;
+using NodePtr = std::unique_ptr<Node>;
+
+struct And {
+    NodePtr left, right;
+};
+struct Or {
+    NodePtr left, right;
+};
+struct Not {
+    NodePtr operand;
+};
+
+struct Node {
+    std::variant<NetworkProtocol, TransportProtocol, PortMatch, Ipv4HostMatch, Ipv6HostMatch,
+                 And, Or, Not>
+        value;
+};
+
+template <typename T>
+NodePtr make(T value) {
+    return std::make_unique<Node>(Node{std::move(value)});
+}
+
+}  // namespace rawdump::filter::ir

@@ -1,0 +1,23 @@
+// Where the network layer sits for each link type, and how the link layer names it. Codegen
+// asks only this model for offsets, so new link types are added here, not in codegen.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "filter/expected.hpp"
+#include "filter/link_type.hpp"
+
+namespace rawdump::filter {
+
+struct LinkLayer {
+    // Offset of the 16-bit EtherType-valued protocol field (Ethernet type, SLL protocol).
+    std::uint32_t protocol_type_offset;
+    // Offset of the first byte of the network-layer header.
+    std::uint32_t network_offset;
+};
+
+// The model for `type`, or a message saying it is not supported yet.
+Expected<LinkLayer, std::string> link_layer_for(LinkType type);
+
+}  // namespace rawdump::filter

@@ -1,0 +1,19 @@
+// Parse tree -> checked IR: resolves qualifier carry-over and defaults, range-checks values and
+// refuses (with the offending span) everything this version does not compile yet.
+#pragma once
+
+#include "filter/diagnostic.hpp"
+#include "filter/expected.hpp"
+#include "filter/ir.hpp"
+#include "filter/parse.hpp"
+#include "filter/services.hpp"
+
+namespace rawdump::filter {
+
+struct SemaOptions {
+    PortResolver resolve_port;  // empty: port names are refused
+};
+
+Expected<ir::NodePtr, Diagnostic> analyse(const ParsedExpression& parsed, const SemaOptions& options);
+
+}  // namespace rawdump::filter

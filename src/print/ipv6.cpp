@@ -1,0 +1,71 @@
+// IPv6 (print-ip6.c ip6_print, tcpdump 4.99.3 wording: the -v header stays on one line).
+#include "src/print/ip.hpp"
+#include "src/print/protocols.hpp"
+
+namespace rawdump::print {
+namespace {
+
+struct Ipv6Header {
+    std::uint32_t version_class_flow = 0;
+    std::uint16_t payload_length = 0;
+    std::uint8_t next_header = 0;
+    std::uint8_t hop_limit = 0;
+    Ipv6Address src, dst;
+
+    unsigned version() const { return version_class_flow >> 28; }
+    unsigned traffic_class() const { return (version_class_flow >> 20) & 0xff; }
+    unsigned flow_label() const { return version_class_flow & 0xfffff; }
+};
+
+bool decode(ByteReader& r, Ipv6Header& h) {
+    h.version_class_flow = r.be32();
+    h.payload_length = r.be16();
+    h.next_header = r.u8();
+    h.hop_limit = r.u8();
+    for (auto& b : h.src.bytes) b = r.u8();
+    for (auto& b : h.dst.bytes) b = r.u8();
+    return !r.truncated();
+}
+
+}  // namespace
+
+void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
+    ByteReader r = packet;
+    Ipv6Header h;
+    if (!decode(r, h)) return ctx.truncated("ip6");
+    if (!ctx.options.link_header) ctx.put("IP6 ");
+    if (length < 40) return ctx.print("truncated-ip6 {}", length);
+    if (h.version() != 6) return ctx.print("version error: {} != 6", h.version());
+
+    // Jumbograms (payload length 0) take their length from the capture.
+    std::uint32_t datagram_length = h.payload_length != 0 ? h.payload_length + 40u : length;
+    if (h.payload_length != 0 && length < datagram_length)
+        ctx.print("truncated-ip6 - {} bytes missing!", datagram_length - length);
+
+    if (ctx.options.verbosity > 0) {
+        ctx.put('(');
+        if (h.traffic_class() != 0) ctx.print("class 0x{:02x}, ", h.traffic_class());
+        if (h.flow_label() != 0) ctx.print("flowlabel 0x{:05x}, ", h.flow_label());
+        auto name = ipproto_name(h.next_header);
+        ctx.print("hlim {}, next-header {} ({}) payload length: {}) ", h.hop_limit,
+                  name.empty() ? std::string_view{"unknown"} : name, h.next_header, h.payload_length);
+    }
+
+    IpInfo ip;
+    ip.version = 6;
+    ip.src6 = h.src;
+    ip.dst6 = h.dst;
+    ip.protocol = h.next_header;
+    ip.length = datagram_length - 40;
+
+    auto proto = static_cast<IpProto>(h.next_header);
+    if (proto != IpProto::Tcp && proto != IpProto::Udp) {
+        ip.print_addresses(ctx);
+        ctx.put(": ");
+    }
+    // Extension headers are not decoded yet: they print as an unknown protocol.
+    ByteReader datagram = packet.window(0, length < datagram_length ? length : datagram_length);
+    print_ip_payload(ctx, datagram.window(40, ip.length), ip);
+}
+
+}  // namespace rawdump::print

@@ -1,0 +1,128 @@
+// PacketPrinter: one packet's complete text (print.c pretty_print_packet): packet number,
+// header sanity checks, timestamp, the decoded line(s), the -x/-X dump and the newline.
+#include "src/packet_printer.hpp"
+
+#include "src/print/context.hpp"
+#include "src/print/hexdump.hpp"
+#include "src/print/link.hpp"
+#include "src/print/names.hpp"
+#include "src/print/tcp_sequence.hpp"
+#include "src/print/timestamp.hpp"
+
+namespace rawdump {
+
+namespace {
+constexpr std::uint32_t maximum_snaplen = 262144;  // libpcap's MAXIMUM_SNAPLEN
+}
+
+struct PacketPrinter::State {
+    State(const OutputOptions& o, filter::LinkType l)
+        : options(o),
+          link(l),
+          names(o.numeric ? print::Names{} : print::Names::from_files()),
+          timestamps(o.timestamps, o.nanoseconds) {}
+
+    OutputOptions options;
+    filter::LinkType link;
+    print::Names names;
+    print::TcpSequenceTable tcp_sequences;
+    print::TimestampPrinter timestamps;
+    std::uint64_t count = 0;
+};
+
+PacketPrinter::PacketPrinter(const OutputOptions& options, filter::LinkType link)
+    : state_(std::make_unique<State>(options, link)) {}
+
+PacketPrinter::~PacketPrinter() = default;
+
+void PacketPrinter::print(const platform::Frame& frame, fmt::memory_buffer& out) noexcept {
+    State& s = *state_;
+    print::Context ctx{s.options, s.names, s.tcp_sequences, out};
+    ++s.count;
+    if (s.options.packet_numbers) ctx.print("{:5}  ", s.count);
+
+    // Records libpcap would hand over but tcpdump refuses to decode.
+    const std::uint32_t caplen = static_cast<std::uint32_t>(frame.bytes.size());
+    bool invalid = false;
+    auto problem = [&](std::string_view text) {
+        ctx.put(invalid ? "," : "[Invalid header:");
+        ctx.put(text);
+        invalid = true;
+    };
+    if (caplen == 0) {
+        ctx.put("[Invalid header: caplen==0");
+        invalid = true;
+    }
+    if (frame.wire_length == 0) {
+        problem(" len==0");
+    } else if (frame.wire_length < caplen) {
+        if (!invalid) ctx.put("[Invalid header:"); else ctx.put(',');
+        invalid = true;
+        ctx.print(" len({}) < caplen({})", frame.wire_length, caplen);
+    }
+    if (caplen > maximum_snaplen) {
+        if (!invalid) ctx.put("[Invalid header:"); else ctx.put(',');
+        invalid = true;
+        ctx.print(" caplen({}) > {}", caplen, maximum_snaplen);
+    }
+    if (frame.wire_length > maximum_snaplen) {
+        if (!invalid) ctx.put("[Invalid header:"); else ctx.put(',');
+        invalid = true;
+        ctx.print(" len({}) > {}", frame.wire_length, maximum_snaplen);
+    }
+    if (invalid) {
+        ctx.put("]\n");
+        return;
+    }
+
+    s.timestamps.print(out, frame.time);
+
+    print::ByteReader bytes{frame.bytes};
+    std::size_t link_length = 0;
+    switch (s.link) {
+    case filter::LinkType::En10mb:
+        link_length = print::print_ethernet(ctx, bytes, frame.wire_length);
+        break;
+    case filter::LinkType::LinuxSll:
+        link_length = print::print_linux_sll(ctx, bytes, frame.wire_length);
+        break;
+    case filter::LinkType::LinuxSll2:
+        link_length = print::print_linux_sll2(ctx, bytes, frame.wire_length);
+        break;
+    case filter::LinkType::Null:
+        link_length = print::print_null(ctx, bytes, frame.wire_length, false);
+        break;
+    case filter::LinkType::Loop:
+        link_length = print::print_null(ctx, bytes, frame.wire_length, true);
+        break;
+    case filter::LinkType::Raw:
+    case filter::LinkType::Ipv4:
+    case filter::LinkType::Ipv6:
+        link_length = print::print_raw_ip(ctx, bytes, frame.wire_length);
+        break;
+    default:
+        // Other link types get their printers in a later issue.
+        ctx.put("[|unsupported link type]");
+        link_length = frame.bytes.size();
+        break;
+    }
+
+    if (ctx.unwound) link_length = 0;
+    if (s.options.hex != HexDump::None) {
+        std::span<const std::byte> dump = frame.bytes;
+        if (s.options.hex == HexDump::Network)
+            dump = link_length < dump.size() ? dump.subspan(link_length) : std::span<const std::byte>{};
+        if (s.options.hex_ascii)
+            print::hex_ascii_dump(out, dump);
+        else
+            print::hex_dump(out, dump);
+    } else if (s.options.ascii) {
+        std::span<const std::byte> dump = frame.bytes;
+        if (!s.options.ascii_link)
+            dump = link_length < dump.size() ? dump.subspan(link_length) : std::span<const std::byte>{};
+        if (!dump.empty() || s.options.ascii_link) print::ascii_dump(out, dump);
+    }
+    ctx.put('\n');
+}
+
+}  // namespace rawdump

@@ -1,0 +1,89 @@
+// UDP (print-udp.c udp_print, tcpdump 4.99.3 wording). Port-based application printers
+// (DNS, NTP, DHCP, ...) come in a later issue; every port prints as an unknown one.
+#include "src/print/checksum.hpp"
+#include "src/print/protocols.hpp"
+#include "src/print/transport.hpp"
+
+namespace rawdump::print {
+namespace {
+
+struct UdpHeader {
+    std::uint16_t sport = 0, dport = 0, length = 0, checksum = 0;
+};
+
+// "src.sport > dst.dport: ", or without ports when they were not captured.
+void print_endpoints(Context& ctx, const IpInfo& ip, const UdpHeader* h) {
+    auto endpoint = [&](bool source) {
+        if (ip.version == 4)
+            ctx.host(source ? ip.src4 : ip.dst4);
+        else
+            ctx.host(source ? ip.src6 : ip.dst6);
+        if (h) {
+            ctx.put('.');
+            ctx.udp_port(source ? h->sport : h->dport);
+        }
+    };
+    endpoint(true);
+    ctx.put(" > ");
+    endpoint(false);
+    ctx.put(": ");
+}
+
+}  // namespace
+
+void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
+    ByteReader r = datagram;
+    UdpHeader h;
+    h.sport = r.be16();
+    h.dport = r.be16();
+    if (r.truncated()) {
+        print_endpoints(ctx, ip, nullptr);
+        return ctx.truncated("udp");
+    }
+    std::uint32_t length = ip.length;
+    if (length < 8) {
+        print_endpoints(ctx, ip, &h);
+        return ctx.print("truncated-udp {}", length);
+    }
+    h.length = r.be16();
+    h.checksum = r.be16();
+    if (r.truncated()) {
+        print_endpoints(ctx, ip, &h);
+        return ctx.truncated("udp");
+    }
+    std::uint32_t ulen = h.length;
+    if (ulen == 0 && length > 65535) ulen = length;  // IPv6 jumbogram
+    if (ulen < 8) {
+        print_endpoints(ctx, ip, &h);
+        return ctx.print("truncated-udplength {}", ulen);
+    }
+    ulen -= 8;
+    length -= 8;
+    if (ulen < length) length = ulen;
+
+    print_endpoints(ctx, ip, &h);
+    // Over IPv4 the checksum is optional and shown from -vv; over IPv6 it is mandatory (-v).
+    if (ctx.options.verbosity > 0 && ctx.options.verify_checksums && !ip.fragmented) {
+        auto verify = [&] {
+            if (!datagram.has(8 + length)) return;
+            std::uint32_t sum = ip.pseudo_sum(static_cast<std::uint8_t>(IpProto::Udp), length + 8);
+            std::uint16_t computed = checksum_finish(checksum_add(sum, datagram.window(0, length + 8).all()));
+            if (computed != 0)
+                ctx.print("[bad udp cksum 0x{:04x} -> 0x{:04x}!] ", h.checksum,
+                          checksum_should_be(h.checksum, computed));
+            else
+                ctx.put("[udp sum ok] ");
+        };
+        if (ip.version == 4 && ctx.options.verbosity > 1) {
+            if (h.checksum == 0)
+                ctx.put("[no cksum] ");
+            else
+                verify();
+        } else if (ip.version == 6) {
+            verify();
+        }
+    }
+    ctx.print("UDP, length {}", ulen);
+}
+
+}  // namespace rawdump::print

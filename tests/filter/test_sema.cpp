@@ -1,0 +1,138 @@
+// Sema (through compile()): refusals with libpcap's messages and the offending span.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "filter/compile.hpp"
+
+using namespace rawdump::filter;
+
+namespace {
+
+struct Refusal {
+    std::string message;
+    std::string marked;  // the text under the caret span
+};
+
+Refusal refusal(const std::string& text, CompileOptions options = {}) {
+    auto program = compile(text, options);
+    REQUIRE_MESSAGE(!program.has_value(), text << " compiled");
+    const Diagnostic& d = program.error();
+    REQUIRE(d.offset <= text.size());
+    return {d.message, text.substr(d.offset, d.length)};
+}
+
+}  // namespace
+
+TEST_SUITE("filter.sema") {
+    TEST_CASE("range and address checks") {
+        auto r = refusal("tcp port 70000");
+        CHECK(r.message == "port number 70000 greater than maximum 65535");
+        CHECK(r.marked == "70000");
+
+        r = refusal("host 999.1.1.1");
+        CHECK(r.message == "invalid IPv4 address '999.1.1.1'");
+        CHECK(r.marked == "999.1.1.1");
+
+        r = refusal("host 1::2::3");
+        CHECK(r.message == "invalid IPv6 address '1::2::3'");
+        CHECK(r.marked == "1::2::3");
+    }
+
+    TEST_CASE("qualifiers that do not fit the id") {
+        auto r = refusal("ip6 host 10.0.0.1");
+        CHECK(r.message == "'ip6' modifier applied to ip host");
+        CHECK(r.marked == "ip6");
+
+        r = refusal("ip host ::1");
+        CHECK(r.message == "'ip' modifier applied to ip6 host");
+
+        r = refusal("tcp host 10.0.0.1");
+        CHECK(r.message == "'tcp' modifier applied to host");
+
+        r = refusal("icmp port 5");
+        CHECK(r.message == "illegal qualifier of 'port': 'icmp'");
+        CHECK(r.marked == "icmp");
+    }
+
+    TEST_CASE("carry-over needs qualifiers to carry") {
+        auto r = refusal("tcp or 80");
+        CHECK(r.message.find("no qualifier to inherit") != std::string::npos);
+        CHECK(r.marked == "80");
+        // A parenthesised expression passes on what preceded it, like libpcap: nothing here.
+        CHECK(refusal("(tcp port 1) or 2").marked == "2");
+    }
+
+    TEST_CASE("unimplemented constructs are refused by name, never compiled to something else") {
+        auto r = refusal("portrange 1-1024");
+        CHECK(r.message == "'portrange' is not supported yet");
+        CHECK(r.marked == "portrange");
+
+        r = refusal("tcp port 80 and vlan 100");
+        CHECK(r.message == "'vlan' is not supported yet");
+        CHECK(r.marked == "vlan 100");
+
+        r = refusal("net 10.0.0.0/8");
+        CHECK(r.message == "'net' is not supported yet");
+
+        r = refusal("tcp[13] & 2 != 0");
+        CHECK(r.message.find("not supported yet") != std::string::npos);
+        CHECK(r.marked == "tcp[13] & 2 != 0");
+
+        CHECK(refusal("igmp").message == "'igmp' is not supported yet");
+        CHECK(refusal("ether host 1:2:3:4:5:6").message.find("not supported yet") != std::string::npos);
+        CHECK(refusal("host example.com").message.find("host names") != std::string::npos);
+    }
+
+    TEST_CASE("expressions that can never match are refused when optimising, like libpcap") {
+        CHECK(refusal("tcp and udp").message == "expression rejects all packets");
+        CHECK(refusal("ip and not ip").message == "expression rejects all packets");
+        CHECK(refusal("tcp port 22 and udp").message == "expression rejects all packets");
+        CompileOptions unoptimised;
+        unoptimised.optimize = false;
+        CHECK(compile("tcp and udp", unoptimised).has_value());
+    }
+
+    TEST_CASE("port names go through the injected resolver") {
+        CompileOptions options;
+        CHECK(refusal("port http", options).message.find("port names") != std::string::npos);
+
+        options.resolve_port = resolver_for(parse_services(
+            "http 80/tcp www # web\n"
+            "domain 53/tcp\n"
+            "domain 53/udp\n"
+            "ssh 22/tcp\n"));
+        auto by_name = compile("port http", options);
+        auto by_number = compile("tcp port 80", options);
+        REQUIRE(by_name);
+        REQUIRE(by_number);
+        CHECK(*by_name == *by_number);  // tcp-only name => tcp port 80
+
+        auto domain = compile("port domain", options);
+        auto fifty_three = compile("port 53", options);
+        REQUIRE(domain);
+        REQUIRE(fifty_three);
+        CHECK(*domain == *fifty_three);  // same number for tcp and udp => any transport
+
+        CHECK(refusal("udp port ssh", options).message == "port 'ssh' is tcp");
+        CHECK(refusal("port nosuch", options).message == "unknown port 'nosuch'");
+        CHECK(compile("port www", options).has_value());  // aliases count
+    }
+
+    TEST_CASE("blank expressions accept everything with the snap length") {
+        CompileOptions options;
+        options.snaplen = 96;
+        auto program = compile("  ", options);
+        REQUIRE(program);
+        REQUIRE(program->size() == 1);
+        CHECK((*program)[0] == Insn{op::ret | op::k, 0, 0, 96});
+    }
+
+    TEST_CASE("link types without a model are refused, not miscompiled") {
+        CompileOptions options;
+        options.link = LinkType::Raw;
+        auto program = compile("tcp", options);
+        REQUIRE(!program);
+        CHECK(program.error().message.find("RAW") != std::string::npos);
+    }
+}
