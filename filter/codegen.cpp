@@ -121,57 +121,64 @@ private:
         return node.over_ipv4 ? ipv4_protocol(node.protocol) : ipv6_protocol(node.protocol);
     }
 
+    // The shapes below follow libpcap's gencode (gen_port/gen_portop/gen_hostop) test for
+    // test: the optimiser's result, and so which load comes first on a truncated packet (a
+    // load past the end rejects), depends on the shape it starts from.
+
+    // Ors one test per listed protocol, in the listed order.
+    template <typename Make>
+    static PredPtr any_protocol(const std::vector<ir::IpProto>& protocols, Make make) {
+        PredPtr result;
+        for (auto it = protocols.rbegin(); it != protocols.rend(); ++it)
+            result = result ? any_of(make(*it), result) : make(*it);
+        return result;
+    }
+
+    // (ip6 and (nh == p1 and ports or nh == p2 and ports ...)) or
+    // (ip and (proto == p1 and not fragment and ports or ...)); libpcap's gen_port6/gen_port.
     PredPtr lower(const ir::PortMatch& node) {
-        // Transport protocol tests: any of the listed ones, on the given protocol byte.
-        auto protocol_in = [&](std::uint32_t offset) {
-            PredPtr result;
-            for (auto protocol : node.protocols) {
-                PredPtr one = equals(load_byte(offset), static_cast<std::uint32_t>(protocol));
-                result = result ? any_of(result, one) : one;
-            }
-            return result;
+        auto port_at = [&](bool source) {
+            return source ? transport::source_port : transport::destination_port;
         };
-        // IPv6: the transport header right after the fixed header (no extension headers).
         const PredPtr over_ipv6 = all_of(
             link_protocol(ir::EtherType::Ipv6),
-            all_of(protocol_in(net(ipv6::next_header)),
-                   by_direction(node.direction, [&](bool source) {
-                       return equals(load_half(net(ipv6::header_length) +
-                                               (source ? transport::source_port
-                                                       : transport::destination_port)),
-                                     node.port);
-                   })));
+            any_protocol(node.protocols, [&](ir::IpProto protocol) {
+                return all_of(
+                    equals(load_byte(net(ipv6::next_header)), static_cast<std::uint32_t>(protocol)),
+                    by_direction(node.direction, [&](bool source) {
+                        return equals(load_half(net(ipv6::header_length) + port_at(source)), node.port);
+                    }));
+            }));
         // IPv4: first fragments only; the header length comes from the IHL nibble (ldxb).
-        const Insn header_length =
-            statement(op::ldx | op::msh | op::b, net(ipv4::version_ihl));
+        const Insn header_length = statement(op::ldx | op::msh | op::b, net(ipv4::version_ihl));
         const PredPtr over_ipv4 = all_of(
             link_protocol(ir::EtherType::Ipv4),
-            all_of(protocol_in(net(ipv4::protocol)),
-                   all_of(negation(test({load_half(net(ipv4::flags_fragment))}, op::jset,
-                                        ipv4::fragment_offset_mask)),
-                          by_direction(node.direction, [&](bool source) {
-                              const std::uint32_t port_offset =
-                                  net(source ? transport::source_port : transport::destination_port);
-                              return test({header_length,
-                                           statement(op::ld | op::h | op::ind, port_offset)},
-                                          op::jeq, node.port);
-                          }))));
+            any_protocol(node.protocols, [&](ir::IpProto protocol) {
+                return all_of(
+                    all_of(equals(load_byte(net(ipv4::protocol)), static_cast<std::uint32_t>(protocol)),
+                           negation(test({load_half(net(ipv4::flags_fragment))}, op::jset,
+                                         ipv4::fragment_offset_mask))),
+                    by_direction(node.direction, [&](bool source) {
+                        return test({header_length,
+                                     statement(op::ld | op::h | op::ind, net(port_at(source)))},
+                                    op::jeq, node.port);
+                    }));
+            }));
         return any_of(over_ipv6, over_ipv4);
     }
 
+    // Each direction tests the link protocol again, as libpcap's gen_hostop does.
     PredPtr lower(const ir::Ipv4HostMatch& node) {
         PredPtr result;
         for (auto carrier : node.carriers) {
             const bool is_ip = carrier == ir::EtherType::Ipv4;
-            const std::uint32_t source =
-                net(is_ip ? ipv4::source : arp::sender_protocol_address);
+            const std::uint32_t source = net(is_ip ? ipv4::source : arp::sender_protocol_address);
             const std::uint32_t destination =
                 net(is_ip ? ipv4::destination : arp::target_protocol_address);
-            PredPtr one = all_of(link_protocol(carrier),
-                                 by_direction(node.direction, [&](bool src) {
-                                     return equals(load_word(src ? source : destination),
-                                                   node.address);
-                                 }));
+            PredPtr one = by_direction(node.direction, [&](bool src) {
+                return all_of(link_protocol(carrier),
+                              equals(load_word(src ? source : destination), node.address));
+            });
             result = result ? any_of(result, one) : one;
         }
         return result;
@@ -188,10 +195,10 @@ private:
             }
             return result;
         };
-        return all_of(link_protocol(ir::EtherType::Ipv6),
-                      by_direction(node.direction, [&](bool source) {
-                          return address_at(net(source ? ipv6::source : ipv6::destination));
-                      }));
+        return by_direction(node.direction, [&](bool source) {
+            return all_of(link_protocol(ir::EtherType::Ipv6),
+                          address_at(net(source ? ipv6::source : ipv6::destination)));
+        });
     }
 
     PredPtr lower(const ir::And& node) { return all_of(lower(*node.left), lower(*node.right)); }

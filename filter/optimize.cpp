@@ -58,34 +58,47 @@ std::optional<Operand> operand_of(const cfg::Block& block) {
     return operand;
 }
 
-// Knowledge about one operand on an edge.
+// Knowledge about one operand on an edge. The value sets are capped: knowing less is always
+// safe (a test is then simply not threaded), and unbounded sets made long `host a or host b
+// or ...` chains quadratic to copy.
+constexpr std::size_t max_known_values = 8;
+
 struct Fact {
-    std::optional<std::uint32_t> equals;
-    std::set<std::uint32_t> not_equals;
-    std::uint32_t zero_bits = 0;          // bits known to be 0 (from a failed jset)
-    std::vector<std::uint32_t> some_set;  // masks with at least one bit known set
+    std::optional<std::set<std::uint32_t>> one_of;  // the value is one of these
+    std::set<std::uint32_t> not_equals;             // the value is none of these
+    std::uint32_t zero_bits = 0;                    // bits known to be 0 (a failed jset)
+    std::vector<std::uint32_t> some_set;            // masks with at least one bit set
 };
 
 using Facts = std::map<Operand, Fact>;
+
+bool may_equal(const Fact& fact, std::uint32_t v) {
+    if (fact.one_of && !fact.one_of->contains(v)) return false;
+    return !fact.not_equals.contains(v) && (v & fact.zero_bits) == 0;
+}
 
 // Outcome of `test` given `fact`, if decided.
 std::optional<bool> decide(const Insn& test, const Fact& fact) {
     const std::uint32_t k = test.k;
     const auto operation = op::aluop(test.code);
-    if (fact.equals) {
-        const std::uint32_t v = *fact.equals;
-        switch (operation) {
-            case op::jeq: return v == k;
-            case op::jgt: return v > k;
-            case op::jge: return v >= k;
-            case op::jset: return (v & k) != 0;
-            default: return std::nullopt;
+    if (fact.one_of && !fact.one_of->empty()) {
+        // Decided if every possible value gives the same outcome.
+        std::optional<bool> common;
+        for (std::uint32_t v : *fact.one_of) {
+            bool outcome = false;
+            switch (operation) {
+                case op::jeq: outcome = v == k; break;
+                case op::jgt: outcome = v > k; break;
+                case op::jge: outcome = v >= k; break;
+                case op::jset: outcome = (v & k) != 0; break;
+                default: return std::nullopt;
+            }
+            if (common && *common != outcome) return std::nullopt;
+            common = outcome;
         }
+        return common;
     }
-    if (operation == op::jeq) {
-        if (fact.not_equals.contains(k)) return false;
-        if ((k & fact.zero_bits) != 0) return false;
-    }
+    if (operation == op::jeq && !may_equal(fact, k)) return false;
     if (operation == op::jset) {
         if ((k & ~fact.zero_bits) == 0) return false;
         for (std::uint32_t mask : fact.some_set)
@@ -99,12 +112,20 @@ void learn(Fact& fact, const Insn& test, bool outcome) {
     const std::uint32_t k = test.k;
     switch (op::aluop(test.code)) {
         case op::jeq:
-            if (outcome) fact.equals = k;
-            else fact.not_equals.insert(k);
+            if (outcome) {
+                fact.one_of = std::set<std::uint32_t>{k};
+            } else if (fact.one_of) {
+                fact.one_of->erase(k);
+            } else if (fact.not_equals.size() < max_known_values) {
+                fact.not_equals.insert(k);
+            }
             break;
         case op::jset:
-            if (outcome) fact.some_set.push_back(k);
-            else fact.zero_bits |= k;
+            if (outcome) {
+                if (fact.some_set.size() < max_known_values) fact.some_set.push_back(k);
+            } else {
+                fact.zero_bits |= k;
+            }
             break;
         default: break;
     }
@@ -113,21 +134,25 @@ void learn(Fact& fact, const Insn& test, bool outcome) {
 // Facts true on both of two paths.
 Fact meet(const Fact& a, const Fact& b) {
     Fact result;
-    if (a.equals && b.equals && *a.equals == *b.equals) result.equals = a.equals;
-    // x == v implies x != w for every w != v.
-    auto implied_not_equals = [](const Fact& f, std::uint32_t w) {
-        return f.not_equals.contains(w) || (f.equals && *f.equals != w) || (w & f.zero_bits) != 0;
-    };
-    for (std::uint32_t w : a.not_equals)
-        if (implied_not_equals(b, w)) result.not_equals.insert(w);
-    for (std::uint32_t w : b.not_equals)
-        if (implied_not_equals(a, w)) result.not_equals.insert(w);
-    if (a.equals && !result.equals && implied_not_equals(a, *a.equals) == false) {
-        // nothing to add: a.equals itself is not a not-equal fact
+    if (a.one_of && b.one_of) {
+        std::set<std::uint32_t> either = *a.one_of;
+        either.insert(b.one_of->begin(), b.one_of->end());
+        if (either.size() <= max_known_values) result.one_of = std::move(either);
     }
-    const std::uint32_t a_zero = a.zero_bits | (a.equals ? ~*a.equals : 0u);
-    const std::uint32_t b_zero = b.zero_bits | (b.equals ? ~*b.equals : 0u);
-    result.zero_bits = a_zero & b_zero;
+    for (std::uint32_t w : a.not_equals)
+        if (!may_equal(b, w)) result.not_equals.insert(w);
+    for (std::uint32_t w : b.not_equals)
+        if (!may_equal(a, w)) result.not_equals.insert(w);
+    auto zero_bits_of = [](const Fact& f) {
+        std::uint32_t zero = f.zero_bits;
+        if (f.one_of && !f.one_of->empty()) {
+            std::uint32_t any_set = 0;
+            for (std::uint32_t v : *f.one_of) any_set |= v;
+            zero |= ~any_set;
+        }
+        return zero;
+    };
+    result.zero_bits = zero_bits_of(a) & zero_bits_of(b);
     for (std::uint32_t mask : a.some_set)
         if (std::find(b.some_set.begin(), b.some_set.end(), mask) != b.some_set.end())
             result.some_set.push_back(mask);
@@ -284,39 +309,54 @@ std::vector<std::size_t> predecessor_counts(const Graph& graph, const std::vecto
 // destination port. `and` chains (shared false target, linked by true edges) likewise.
 bool pull_up_same_operand_tests(Graph& graph) {
     const auto live = reachable(graph);
+    // Pull-ups keep every block's predecessor count (a moved block still has exactly one),
+    // so the counts stay valid for the whole pass.
     const auto preds = predecessor_counts(graph, live);
+    bool changed = false;
     for (std::size_t id = graph.blocks.size(); id-- > 0;) {
         if (!live[id] || graph.blocks[id].is_return) continue;
         const auto head_operand = operand_of(graph.blocks[id]);
         if (!head_operand) continue;
         for (const bool or_chain : {true, false}) {
-            cfg::Block& head = graph.blocks[id];
             // In an or-chain the shared edge is on_true and the chain follows on_false.
             auto shared = [or_chain](cfg::Block& b) -> BlockId& { return or_chain ? b.on_true : b.on_false; };
             auto next = [or_chain](cfg::Block& b) -> BlockId& { return or_chain ? b.on_false : b.on_true; };
-            const BlockId first = next(head);
-            BlockId previous = static_cast<BlockId>(id);
-            BlockId current = first;
-            bool first_step = true;
-            while (true) {
-                cfg::Block& block = graph.blocks[current];
-                if (block.is_return || shared(block) != shared(head) || preds[current] != 1) break;
-                const auto operand = operand_of(block);
-                if (!operand) break;
-                if (*operand == *head_operand) {
-                    if (first_step) break;  // already adjacent
-                    next(graph.blocks[previous]) = next(block);
-                    next(block) = first;
-                    next(head) = current;
-                    return true;
+            // Each pull-up puts one more same-operand test behind the head; repeat from the
+            // last one pulled so that `a or b or c` on one field ends up contiguous.
+            BlockId anchor = static_cast<BlockId>(id);
+            for (bool pulled = true; pulled;) {
+                pulled = false;
+                cfg::Block& head = graph.blocks[anchor];
+                const BlockId first = next(head);
+                BlockId previous = anchor;
+                BlockId current = first;
+                bool first_step = true;
+                while (true) {
+                    cfg::Block& block = graph.blocks[current];
+                    if (block.is_return || shared(block) != shared(graph.blocks[id]) ||
+                        preds[current] != 1)
+                        break;
+                    const auto operand = operand_of(block);
+                    if (!operand) break;
+                    if (*operand == *head_operand) {
+                        if (!first_step) {
+                            next(graph.blocks[previous]) = next(block);
+                            next(block) = first;
+                            next(head) = current;
+                            changed = true;
+                        }
+                        anchor = current;
+                        pulled = true;
+                        break;
+                    }
+                    first_step = false;
+                    previous = current;
+                    current = next(block);
                 }
-                first_step = false;
-                previous = current;
-                current = next(block);
             }
         }
     }
-    return false;
+    return changed;
 }
 
 // Renumbers reachable blocks in post-order so that edges again go from higher to lower ids
@@ -332,8 +372,10 @@ void renumber(Graph& graph) {
             if (state[id] != 0) { stack.pop_back(); continue; }
             state[id] = 1;
         }
+        // The false successor is finished first, so it gets the lower ids and the true
+        // successor is laid out right after its test, as in libpcap's listings.
         if (!block.is_return && step < 2) {
-            const BlockId child = step == 0 ? block.on_true : block.on_false;
+            const BlockId child = step == 0 ? block.on_false : block.on_true;
             ++step;
             if (state[child] == 0) stack.emplace_back(child, 0);
             continue;
@@ -408,16 +450,27 @@ void remove_redundant_loads(Graph& graph) {
 }  // namespace
 
 void optimize(Graph& graph) {
+    // libpcap's order: thread jumps and pull tests up until nothing changes, and only then
+    // merge identical blocks (merging earlier would give blocks several predecessors and
+    // stop pull-ups that libpcap performs, changing which load comes first).
     for (bool changed = true; changed;) {
         changed = thread_jumps(graph);
         changed |= bypass_undecided(graph);
-        changed |= merge_identical(graph);
         if (!changed && pull_up_same_operand_tests(graph)) {
             renumber(graph);
             changed = true;
         }
     }
+    for (bool changed = true; changed;) {
+        changed = merge_identical(graph);
+        changed |= bypass_undecided(graph);
+    }
     remove_redundant_loads(graph);
+    // Tails that only differed in the loads just removed (`jeq #b` after `ld [30]` and after
+    // `ld [38]`) are now identical. Merging them is safe: their successors were already
+    // shared, so nothing downstream relied on the loads that told them apart.
+    while (merge_identical(graph)) {
+    }
+    renumber(graph);
 }
-
 }  // namespace rawdump::filter

@@ -189,11 +189,16 @@ private:
         };
 
         switch (value.form) {
-            case ast::ValueForm::Ipv4: {
-                const auto address = parse_ipv4(value.text);
+            case ast::ValueForm::Ipv4:
+            case ast::ValueForm::Number: {
+                // libpcap takes a bare number as the 32-bit address itself: host 22 = 0.0.0.22.
+                const auto address = value.form == ast::ValueForm::Number
+                                         ? parse_number(value.text)
+                                         : parse_ipv4(value.text);
                 if (!address) {
-                    if (value.text.find('.') != std::string::npos &&
-                        std::count(value.text.begin(), value.text.end(), '.') < 3)
+                    if (value.form == ast::ValueForm::Number)
+                        fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+                    if (std::count(value.text.begin(), value.text.end(), '.') < 3)
                         fail(span(value), fmt::format("partial IPv4 addresses ('{}') are not "
                                                       "supported yet", value.text));
                     fail(span(value), fmt::format("invalid IPv4 address '{}'", value.text));
@@ -221,9 +226,6 @@ private:
                 fail(span(value), "Ethernet addresses ('ether host') are not supported yet");
             case ast::ValueForm::Range:
                 fail(span(value), fmt::format("'{}' is not a host address", value.text));
-            case ast::ValueForm::Number:
-                fail(span(value), fmt::format("numeric host addresses ('{}') are not supported yet",
-                                              value.text));
             case ast::ValueForm::Name:
                 fail(span(value), fmt::format("host names ('{}') are not supported yet; use an "
                                               "address", value.text));
@@ -246,7 +248,7 @@ private:
         switch (value.form) {
             case ast::ValueForm::Number: {
                 const auto number = parse_number(value.text);
-                if (!number) fail(span(value), fmt::format("invalid number '{}'", value.text));
+                if (!number) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
                 if (*number > 65535)
                     fail(span(value),
                          fmt::format("port number {} greater than maximum 65535", *number));

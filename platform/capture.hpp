@@ -64,8 +64,9 @@ public:
     virtual LinkLayer link_layer() const noexcept = 0;
 
     // Waits for packets and calls `handle` for each (loopback's outgoing duplicates already
-    // dropped, like tcpdump). Returns true after at least one block was handled, after
-    // interrupt(), or when `handle` returned false; returns false on error and sets `error`.
+    // dropped, like tcpdump). Returns true once the ready blocks are handled (at least one,
+    // at most a ring's worth), after interrupt(), or when `handle` returned false; returns
+    // false on error and sets `error`.
     // `handle` returns false to stop early (e.g. -c reached): the rest of that block stays
     // owned by us and the next dispatch() continues with the next packet. The frame's bytes
     // live in the ring and are valid only during the `handle` call.

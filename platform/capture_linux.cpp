@@ -35,7 +35,9 @@ public:
     LinkLayer link_layer() const noexcept override { return link_; }
 
     bool dispatch(const std::function<bool(const Frame&)>& handle, CaptureError& error) override {
-        bool handled_block = false;
+        // At most one ring's worth per call, so under a steady stream the caller still gets
+        // control back regularly (to flush output, check its flags).
+        std::uint32_t handled_blocks = 0;
         for (;;) {
             if (break_requested_.exchange(false, std::memory_order_acquire)) {
                 drain_wake();
@@ -44,7 +46,7 @@ public:
             if (packets_left_ == 0) {
                 auto* block = reinterpret_cast<tpacket_block_desc*>(ring_.block(block_index_));
                 if ((block_status(*block).load(std::memory_order_acquire) & TP_STATUS_USER) == 0) {
-                    if (handled_block) return true;
+                    if (handled_blocks > 0) return true;
                     if (!wait(error)) return false;
                     continue;
                 }
@@ -52,7 +54,7 @@ public:
                 next_packet_ = reinterpret_cast<std::byte*>(block) + block->hdr.bh1.offset_to_first_pkt;
                 if (packets_left_ == 0) {  // the kernel never retires empty blocks; be safe
                     release_block();
-                    handled_block = true;
+                    if (++handled_blocks == ring_.block_count()) return true;
                     continue;
                 }
             }
@@ -69,7 +71,7 @@ public:
             }
             if (packets_left_ == 0) {
                 release_block();
-                handled_block = true;
+                if (++handled_blocks == ring_.block_count()) return true;
             }
         }
     }

@@ -51,14 +51,15 @@ bool decode(ByteReader r, ArpPacket& p) {
 }
 
 void print_protocol_address(Context& ctx, const ArpPacket& p, ByteReader a) {
-    if ((p.protocol != protocol_ipv4 && p.protocol != protocol_trailer) || p.protocol_length != 4)
-        return ctx.put(p.protocol_length != 4 ? "<wrong len>" : "<wrong proto type>");
+    if (p.protocol != protocol_ipv4 && p.protocol != protocol_trailer) return ctx.put("<wrong proto type>");
+    if (p.protocol_length != 4) return ctx.put("<wrong len>");
     Ipv4Address addr;
     for (auto& b : addr.bytes) b = a.u8();
     ctx.host(addr);
 }
 
 void print_hardware_address(Context& ctx, ByteReader a) {
+    if (a.size() == 0) return ctx.put("<empty>");
     if (a.size() == 6) {
         MacAddress mac;
         for (auto& b : mac.bytes) b = a.u8();

@@ -15,4 +15,19 @@ void Context::mac(const MacAddress& a) {
     }
 }
 
+void print_escaped(Context& ctx, ByteReader text) {
+    while (text.remaining() > 0) {
+        unsigned c = text.u8();
+        if (c & 0x80) {
+            c &= 0x7f;
+            ctx.put("M-");
+        }
+        if (c < 0x20 || c == 0x7f) {
+            c ^= 0x40;
+            ctx.put('^');
+        }
+        ctx.put(static_cast<char>(c));
+    }
+}
+
 }  // namespace rawdump::print

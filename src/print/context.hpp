@@ -10,6 +10,7 @@
 
 #include "src/output_options.hpp"
 #include "src/print/address.hpp"
+#include "src/print/byte_reader.hpp"
 #include "src/print/names.hpp"
 
 namespace rawdump::print {
@@ -64,5 +65,9 @@ private:
             print("{}", port);
     }
 };
+
+// Untrusted text as tcpdump shows it (fn_print_char): "M-" for bytes above 0x7f, "^X" for
+// control characters.
+void print_escaped(Context& ctx, ByteReader text);
 
 }  // namespace rawdump::print

@@ -20,8 +20,36 @@ void IpInfo::print_addresses(Context& ctx) const {
     }
 }
 
+void IpInfo::print_endpoints(Context& ctx, std::uint16_t sport, std::uint16_t dport, bool tcp) const {
+    auto port = [&](std::uint16_t p) {
+        if (tcp)
+            ctx.tcp_port(p);
+        else
+            ctx.udp_port(p);
+    };
+    bool with_addresses = header_protocol == protocol;
+    if (with_addresses) {
+        if (version == 4)
+            ctx.host(src4);
+        else
+            ctx.host(src6);
+        ctx.put('.');
+    }
+    port(sport);
+    ctx.put(" > ");
+    if (with_addresses) {
+        if (version == 4)
+            ctx.host(dst4);
+        else
+            ctx.host(dst6);
+        ctx.put('.');
+    }
+    port(dport);
+    ctx.put(": ");
+}
+
 std::uint32_t IpInfo::pseudo_sum(std::uint8_t proto, std::uint32_t len) const noexcept {
-    return version == 4 ? pseudo_header_sum(src4, dst4, proto, len) : pseudo_header_sum(src6, dst6, proto, len);
+    return version == 4 ? pseudo_header_sum(src4, dst4, proto, len) : pseudo_header_sum(src6, checksum_dst6, proto, len);
 }
 
 int IpInfo::compare_addresses() const noexcept {
@@ -39,6 +67,10 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
         return print_icmp(ctx, payload, ip);
     case IpProto::Icmpv6:
         return print_icmp6(ctx, payload, ip);
+    case IpProto::Ipv4:  // IP in IP: the inner datagram on the same line
+        return print_ipv4(ctx, payload, ip.length);
+    case IpProto::Ipv6:
+        return print_ipv6(ctx, payload, ip.length);
     default:
         break;
     }

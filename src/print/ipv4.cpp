@@ -1,6 +1,7 @@
 // IPv4 (print-ip.c ip_print, tcpdump 4.99.3 wording).
 #include "src/print/checksum.hpp"
 #include "src/print/ip.hpp"
+#include "src/print/ipv4_options.hpp"
 #include "src/print/protocols.hpp"
 
 namespace rawdump::print {
@@ -39,7 +40,8 @@ bool decode(ByteReader& r, Ipv4Header& h) {
     return !r.truncated();
 }
 
-void print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) {
+// Returns false when the line ended inside the options.
+bool print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) {
     ctx.print("(tos 0x{:x}", h.tos);
     switch (h.tos & 0x3) {  // ECN bits
     case 1: ctx.put(",ECT(1)"); break;
@@ -63,6 +65,19 @@ void print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) 
     auto name = ipproto_name(h.protocol);
     ctx.print("], proto {} ({})", name.empty() ? std::string_view{"unknown"} : name, h.protocol);
     ctx.print(", length {}", h.total_length);
+    if (h.header_length > 20) {
+        ctx.put(", options (");
+        switch (print_ipv4_options(ctx, packet.window(20, packet.size()), h.header_length - 20u)) {
+        case OptionsEnd::Unwound:
+            return false;
+        case OptionsEnd::Truncated:
+            ctx.put(" [truncated-option]");
+            break;
+        case OptionsEnd::Complete:
+            break;
+        }
+        ctx.put(')');
+    }
     // Header checksum, when the whole header was captured.
     if (ctx.options.verify_checksums && packet.has(h.header_length)) {
         auto header = packet.window(0, h.header_length).all();
@@ -70,6 +85,7 @@ void print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) 
         if (sum != 0) ctx.print(", bad cksum {:x} (->{:x})!", h.checksum, checksum_should_be(h.checksum, sum));
     }
     ctx.put(")\n    ");
+    return true;
 }
 
 }  // namespace
@@ -95,23 +111,33 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
 
     // Everything below sees only this datagram (tcpdump's nd_push_snaplen).
     ByteReader datagram = packet.window(0, length < h.total_length ? length : h.total_length);
-    if (ctx.options.verbosity > 0) print_verbose_header(ctx, h, datagram);
+    if (ctx.options.verbosity > 0) {
+        if (!print_verbose_header(ctx, h, datagram)) return;
+    } else if (!datagram.has(h.header_length)) {
+        ctx.print(" [remaining caplen({}) < header length({})]", datagram.size(), h.header_length);
+        return ctx.truncated_unwind("ip");
+    }
 
     IpInfo ip;
     ip.version = 4;
     ip.src4 = h.src;
     ip.dst4 = h.dst;
     ip.protocol = h.protocol;
+    ip.header_protocol = h.protocol;
     ip.length = h.total_length - h.header_length;
     ip.fragmented = (h.fragment & (flag_more_fragments | offset_mask)) != 0;
 
+    if (!datagram.has(h.header_length)) {  // -v only: options were cut short
+        ip.print_addresses(ctx);
+        ctx.put(": ");
+        return ctx.truncated("ip");
+    }
     if ((h.fragment & offset_mask) == 0) {
         auto proto = static_cast<IpProto>(h.protocol);
         if (proto != IpProto::Tcp && proto != IpProto::Udp) {
             ip.print_addresses(ctx);
             ctx.put(": ");
         }
-        // Options were not decoded above; skip them (the reader clips, so a short capture is fine).
         print_ip_payload(ctx, datagram.window(h.header_length, ip.length), ip);
     } else {
         // A later fragment has no transport header to decode.

@@ -1,5 +1,6 @@
 // IPv6 (print-ip6.c ip6_print, tcpdump 4.99.3 wording: the -v header stays on one line).
 #include "src/print/ip.hpp"
+#include "src/print/ipv6_extensions.hpp"
 #include "src/print/protocols.hpp"
 
 namespace rawdump::print {
@@ -55,17 +56,55 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.version = 6;
     ip.src6 = h.src;
     ip.dst6 = h.dst;
-    ip.protocol = h.next_header;
-    ip.length = datagram_length - 40;
+    ip.checksum_dst6 = h.dst;
+    ip.header_protocol = h.next_header;
 
-    auto proto = static_cast<IpProto>(h.next_header);
-    if (proto != IpProto::Tcp && proto != IpProto::Udp) {
+    auto first = static_cast<IpProto>(h.next_header);
+    if (first != IpProto::Tcp && first != IpProto::Udp) {
         ip.print_addresses(ctx);
         ctx.put(": ");
     }
-    // Extension headers are not decoded yet: they print as an unknown protocol.
     ByteReader datagram = packet.window(0, length < datagram_length ? length : datagram_length);
-    print_ip_payload(ctx, datagram.window(40, ip.length), ip);
+    // Walk the extension headers until a transport protocol (ip6_print's loop).
+    std::uint8_t next = h.next_header;
+    std::uint32_t remaining = datagram_length - 40;  // declared bytes after the headers so far
+    std::size_t at = 40;
+    std::string_view last_protocol = "ip6";  // for a cut right after an extension header
+    for (;;) {
+        ByteReader header = datagram.window(at, datagram.size());
+        std::optional<unsigned> advance;
+        switch (static_cast<IpProto>(next)) {
+        case IpProto::HopOptions:
+        case IpProto::DestOptions:
+            last_protocol = next == static_cast<std::uint8_t>(IpProto::HopOptions) ? "hbhopt" : "dstopt";
+            advance = print_option_header(ctx, header, next == static_cast<std::uint8_t>(IpProto::HopOptions),
+                                          h.payload_length);
+            break;
+        case IpProto::Fragment:
+            last_protocol = "frag6";
+            advance = print_fragment_header(ctx, header, remaining >= 8 ? remaining - 8 : 0);
+            ip.fragmented = true;
+            break;
+        case IpProto::Routing:
+            // tcpdump checks the fixed part before entering the routing printer, so a cut
+            // here is reported under the previous header's name.
+            if (!header.has(4)) return ctx.truncated(last_protocol);
+            last_protocol = "rt6";
+            advance = print_routing_header(ctx, header, ip.checksum_dst6);
+            break;
+        case IpProto::NoNext:
+            return ctx.put("no next header");
+        default:
+            ip.protocol = next;
+            ip.length = remaining;
+            return print_ip_payload(ctx, datagram.window(at, remaining), ip);
+        }
+        if (!advance) return;
+        if (*advance > remaining) return ctx.truncated(last_protocol);
+        next = header.window(0, 1).u8();
+        remaining -= *advance;
+        at += *advance;
+    }
 }
 
 }  // namespace rawdump::print

@@ -20,6 +20,7 @@ enum class IpProto : std::uint8_t {
     HopOptions = 0,
     Icmp = 1,
     Igmp = 2,
+    Ipv4 = 4,
     Tcp = 6,
     Udp = 17,
     Ipv6 = 41,

@@ -217,7 +217,25 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
                 ctx.print(" 0x{:x} {}", v, (v & 1) ? (v >> 1) * 60 : v >> 1);
             }
             break;
-        default:  // shown as hex (MPTCP, TFO and TCP-AO decoding come with the next protocols)
+        case TcpOptionKind::TcpAo:  // RFC 5925: key ids, then the MAC
+            datalen = len - 2;
+            if (datalen < 2) {
+                ctx.put(" (invalid)");
+                break;
+            }
+            if (!check(1)) break;
+            ctx.print(" keyid {}", data.u8());
+            if (!check(2)) break;
+            ctx.print(" rnextkeyid {}", data.u8());
+            if (datalen > 2) {
+                ctx.put(" mac 0x");
+                for (unsigned i = 2; i < datalen; ++i) {
+                    if (!check(i + 1)) break;
+                    ctx.print("{:02x}", data.u8());
+                }
+            }
+            break;
+        default:  // shown as hex (MPTCP and TFO decoding come with the next protocols)
             datalen = len - 2;
             if (datalen) ctx.put(" 0x");
             for (unsigned i = 0; i < datalen; ++i) {
@@ -251,6 +269,20 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
     return false;
 }
 
+// RFC 1122 4.2.2.12: an RST may carry text explaining why; -v shows its first 30
+// characters (print_tcp_rst_data). '!' marks data that was not all captured.
+void print_reset_data(Context& ctx, ByteReader data, std::uint32_t length) {
+    constexpr std::uint32_t shown = 30;
+    ctx.put(data.has(length) ? " [RST" : " [!RST");
+    if (length > shown) {
+        length = shown;
+        ctx.put('+');
+    }
+    ctx.put(' ');
+    print_escaped(ctx, data.narrowed(length));
+    ctx.put(']');
+}
+
 }  // namespace
 
 void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
@@ -262,18 +294,7 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
     ByteReader r = segment;
     TcpHeader h;
     bool complete = decode(r, h);
-    auto endpoint = [&](bool source) {
-        if (ip.version == 4)
-            ctx.host(source ? ip.src4 : ip.dst4);
-        else
-            ctx.host(source ? ip.src6 : ip.dst6);
-        ctx.put('.');
-        ctx.tcp_port(source ? h.sport : h.dport);
-    };
-    endpoint(true);
-    ctx.put(" > ");
-    endpoint(false);
-    ctx.put(": ");
+    ip.print_endpoints(ctx, h.sport, h.dport, true);
 
     std::uint32_t length = ip.length;
     if (!segment.has(13)) return ctx.truncated("tcp");
@@ -325,6 +346,8 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
         if (!print_options(ctx, options, h.header_length - 20, rel)) return;
     }
     ctx.print(", length {}", payload);
+    if (payload > 0 && has(h.flags, TcpFlag::Rst) && ctx.options.verbosity > 0)
+        return print_reset_data(ctx, segment.window(h.header_length, payload), payload);
     // Application protocols on well-known ports are decoded in a later issue; an unknown
     // port's payload is not printed, as in tcpdump.
 }

@@ -11,21 +11,12 @@ struct UdpHeader {
     std::uint16_t sport = 0, dport = 0, length = 0, checksum = 0;
 };
 
-// "src.sport > dst.dport: ", or without ports when they were not captured.
+// "src.sport > dst.dport: "; without ports when they were not captured (and then nothing
+// at all after extension headers, which already printed the addresses).
 void print_endpoints(Context& ctx, const IpInfo& ip, const UdpHeader* h) {
-    auto endpoint = [&](bool source) {
-        if (ip.version == 4)
-            ctx.host(source ? ip.src4 : ip.dst4);
-        else
-            ctx.host(source ? ip.src6 : ip.dst6);
-        if (h) {
-            ctx.put('.');
-            ctx.udp_port(source ? h->sport : h->dport);
-        }
-    };
-    endpoint(true);
-    ctx.put(" > ");
-    endpoint(false);
+    if (h) return ip.print_endpoints(ctx, h->sport, h->dport, false);
+    if (ip.header_protocol != ip.protocol) return;
+    ip.print_addresses(ctx);
     ctx.put(": ");
 }
 
