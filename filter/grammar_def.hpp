@@ -186,7 +186,8 @@ const auto mac_text = lexeme[(mac_byte >> x3::repeat(5)[':' >> mac_byte]) |
                              (mac_byte >> x3::repeat(5)['-' >> mac_byte]) |
                              (mac_quad >> '.' >> mac_quad >> '.' >> mac_quad)];
 const auto ipv6_text = lexeme[&(*x3::xdigit >> ':') >> +(x3::xdigit | x3::char_(":."))];
-const auto range_text = lexeme[number_text >> '-' >> (number_text | +(x3::alnum | x3::char_('_')))];
+// "1000-2000", and what libpcap's portrange reader also takes: "1-ssh", "1-2-3" (= 1-2).
+const auto range_text = lexeme[+x3::digit >> '-' >> +(x3::alnum | x3::char_("_-"))];
 const auto name_text =
     lexeme[('\\' >> +(x3::alnum | x3::char_("_.-"))) |
            (!any_keyword >> (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_.-")))];

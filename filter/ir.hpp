@@ -11,14 +11,19 @@
 
 namespace rawdump::filter::ir {
 
-enum class EtherType : std::uint16_t {
+// The link layer's protocol field. 32 bits wide because libpcap takes `ether proto 70000`
+// (which never matches the 16-bit field) rather than refusing it.
+enum class EtherType : std::uint32_t {
     Ipv4 = 0x0800,
     Arp = 0x0806,
     Rarp = 0x8035,
     Ipv6 = 0x86dd,
 };
 
-enum class IpProto : std::uint8_t {
+// IPv4 protocol / IPv6 next header numbers. The named ones are those primitives imply; any
+// other number can appear through `ip proto N` (32 bits wide because libpcap accepts
+// `ip proto 256`, which simply never matches the 8-bit field).
+enum class IpProto : std::uint32_t {
     Icmp = 1,
     Tcp = 6,
     Udp = 17,
@@ -28,13 +33,13 @@ enum class IpProto : std::uint8_t {
 
 enum class Direction : std::uint8_t { Src, Dst, SrcOrDst, SrcAndDst };
 
-// `ip`, `ip6`, `arp`, `rarp`: the link layer says what the payload is.
+// `ip`, `ip6`, `arp`, `rarp`, `ether proto N`: the link layer says what the payload is.
 struct NetworkProtocol {
     EtherType type;
 };
 
-// `tcp`, `udp`, `icmp`, ...: an IPv4 protocol and/or IPv6 next header (IPv6 also looks one
-// fragment header deep, as libpcap does).
+// `tcp`, `udp`, `icmp`, `[ip|ip6] proto N`: an IPv4 protocol and/or IPv6 next header (IPv6
+// also looks one fragment header deep, as libpcap does).
 struct TransportProtocol {
     IpProto protocol;
     bool over_ipv4;
@@ -46,6 +51,14 @@ struct PortMatch {
     std::vector<IpProto> protocols;  // in the order libpcap tests them
     Direction direction;
     std::uint16_t port;
+};
+
+// `[tcp|udp|sctp] [dir] portrange LOW-HIGH`, same shape as PortMatch with a range test.
+struct PortRangeMatch {
+    std::vector<IpProto> protocols;
+    Direction direction;
+    std::uint16_t low;
+    std::uint16_t high;  // low <= high (sema swaps a reversed range, as libpcap does)
 };
 
 // `[ip|arp|rarp] [dir] host A.B.C.D`; without a protocol the address is also looked for in
@@ -75,8 +88,8 @@ struct Not {
 };
 
 struct Node {
-    std::variant<NetworkProtocol, TransportProtocol, PortMatch, Ipv4HostMatch, Ipv6HostMatch,
-                 And, Or, Not>
+    std::variant<NetworkProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
+                 Ipv6HostMatch, And, Or, Not>
         value;
 };
 

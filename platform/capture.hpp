@@ -41,17 +41,18 @@ struct CaptureStats {
 };
 
 struct CaptureError {
-    // One line, as tcpdump words it, without the program name:
+    // What failed, without the program name:
     //   "eth9: No such device exists"
-    //   "lo: You don't have permission to perform this capture on that device"
+    //   "lo: You don't have permission to capture on that device"
     //   "ifb0: That device is not up"
     std::string message;
-    // What tcpdump prints in parentheses on a second line, without them; often empty:
-    //   "No such device exists", "socket: Operation not permitted"
+    // Why, when the message alone does not say it; often empty:
+    //   "socket: Operation not permitted"
     std::string detail;
 
-    // Exactly tcpdump's text: message, plus "\n(detail)" when there is a detail.
-    std::string tcpdump_text() const { return detail.empty() ? message : message + "\n(" + detail + ")"; }
+    // The one line rawdump prints. (tcpdump puts the detail on a second line, and repeats
+    // "No such device exists" there; one line is easier to read and to grep.)
+    std::string one_line() const { return detail.empty() ? message : message + " (" + detail + ")"; }
 };
 
 enum class LinkLayer { Ethernet, Unsupported };

@@ -1,5 +1,5 @@
-// Capture errors worded exactly as tcpdump 4.99 / libpcap 1.10 word them, so a user (or a
-// script) sees the same text from rawdump as from tcpdump.
+// Capture errors in tcpdump 4.99 / libpcap 1.10's words, each on one line (tcpdump adds a
+// parenthesised second line; rawdump appends that detail to the first).
 #pragma once
 
 #include <string_view>
@@ -8,15 +8,19 @@
 
 namespace rawdump::platform::errors {
 
-// tcpdump: "IF: You don't have permission to perform this capture on that device\n(socket: ...)"
+// "IF: You don't have permission to capture on that device", detail "socket: ..."
 CaptureError permission_denied(std::string_view interface, std::string_view call, int err);
-// tcpdump: "IF: No such device exists\n(No such device exists)"
+// "IF: No such device exists" (tcpdump repeats it on a second line; rawdump does not)
 CaptureError no_such_device(std::string_view interface);
 // tcpdump: "IF: That device is not up"
 CaptureError not_up(std::string_view interface);
 // Anything else: "IF: CALL: strerror" (libpcap's generic "%s: %s" errno form).
 CaptureError system_call(std::string_view interface, std::string_view call, int err);
-// Errors from dispatch() after the capture was set up (libpcap's wording).
-CaptureError from_poll_revents(std::string_view interface, int socket_error);
+// Errors from dispatch() after the capture was set up, in libpcap's words (tcpdump prints
+// them as "tcpdump: pcap_loop: MESSAGE"); they name no interface.
+//   "The interface disappeared"              (deleted while capturing)
+//   "Error condition on packet socket: ..."  (any other SO_ERROR)
+CaptureError interface_disappeared();
+CaptureError socket_error(int err);
 
 }  // namespace rawdump::platform::errors

@@ -1,5 +1,6 @@
 // Capture on Linux: reading the TPACKET_V3 ring of a packet socket (packet_socket.cpp),
 // poll() on the socket plus an eventfd for interrupt().
+#include <net/if.h>
 #include <linux/if_packet.h>
 #include <poll.h>
 #include <sys/eventfd.h>
@@ -28,6 +29,7 @@ public:
           wake_(std::move(wake)),
           ring_(std::move(opened.ring)),
           interface_(config.interface),
+          index_(opened.facts.index),
           link_(opened.facts.link),
           loopback_(opened.facts.loopback),
           snaplen_(config.snaplen) {}
@@ -128,8 +130,19 @@ private:
             socklen_t length = sizeof socket_error;
             if (::getsockopt(socket_.get(), SOL_SOCKET, SO_ERROR, &socket_error, &length) != 0)
                 socket_error = errno;
-            error = errors::from_poll_revents(interface_, socket_error);
-            return false;
+            // ENETDOWN comes both when the interface is set down and when it is deleted.
+            // Like libpcap, keep capturing through a down/up (reading SO_ERROR cleared it;
+            // packets already in the ring still arrive), and stop only when it is gone.
+            if (socket_error == ENETDOWN) {
+                char name[IF_NAMESIZE];
+                if (::if_indextoname(static_cast<unsigned>(index_), name) != nullptr) return true;
+                error = errors::interface_disappeared();
+                return false;
+            }
+            if (socket_error != 0) {
+                error = errors::socket_error(socket_error);
+                return false;
+            }
         }
         if ((revents & POLLHUP) != 0) {
             error = {"Hangup on packet socket", {}};
@@ -146,6 +159,7 @@ private:
     UniqueFd wake_;
     RxRing ring_;
     std::string interface_;
+    int index_;
     LinkLayer link_;
     bool loopback_;
     std::uint32_t snaplen_;

@@ -62,7 +62,7 @@ int capture_live(const Options& options, const std::string& expression) {
     config.program = kernel_program;
     auto opened = platform::Capture::open(config);
     if (!opened) {
-        fmt::print(stderr, "rawdump: {}\n", opened.error().message);
+        fmt::print(stderr, "rawdump: {}\n", opened.error().one_line());
         return 1;
     }
     auto& capture = **opened;
@@ -99,7 +99,7 @@ int capture_live(const Options& options, const std::string& expression) {
     while (status == 0 && !limit_reached && !stop_requested()) {
         if (!capture.dispatch(handle, error)) {
             sink->finish();
-            fmt::print(stderr, "rawdump: {}\n", error.message);
+            fmt::print(stderr, "rawdump: {}\n", error.one_line());
             status = 1;
             break;
         }

@@ -138,7 +138,7 @@ void print_arp(Context& ctx, ByteReader packet, std::uint32_t length) {
         print_protocol_address(ctx, p, p.sender_proto);
         break;
     default:
-        hex_ascii_dump(ctx.out, packet.all());
+        if (ctx.default_dump()) hex_ascii_dump(ctx.out, packet.all());
         return;
     }
     ctx.print(", length {}", length);

@@ -44,6 +44,8 @@ struct Context {
     bool unwound = false;
 
     bool resolve() const noexcept { return !options.numeric; }
+    // Undecoded payloads get a hex+ASCII dump, unless -x/-X dump the packet anyway or -q.
+    bool default_dump() const noexcept { return options.hex == HexDump::None && !options.quiet; }
 
     template <typename Address>
     void host(const Address& a) {

@@ -88,7 +88,7 @@ std::size_t print_payload(Context& ctx, const CookedHeader& h, ByteReader frame,
     if (h.protocol <= max_length_field || !print_ethertype(ctx, h.protocol, payload, length)) {
         // 802.2/802.3 payloads and unknown protocols: header and hex (LLC comes later).
         if (!ctx.options.link_header) print_link_header();
-        hex_ascii_dump(ctx.out, payload.all());
+        if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.all());
     }
     return header_length;
 }

@@ -33,16 +33,21 @@ void print_type(Context& ctx, std::uint16_t type) {
 }
 
 // -e prefix: "src > dst, ethertype IPv4 (0x0800), length 74: ".
-void print_header(Context& ctx, const EthernetHeader& h, std::uint32_t wire_length) {
+void print_header(Context& ctx, const EthernetHeader& h, std::uint16_t type, std::uint32_t wire_length) {
     ctx.mac(h.src);
     ctx.put(" > ");
     ctx.mac(h.dst);
     ctx.put(", ");
-    if (h.type <= max_length_field)
+    if (type <= max_length_field)
         ctx.print("802.3");
     else
-        print_type(ctx, h.type);
+        print_type(ctx, type);
     ctx.print(", length {}: ", wire_length);
+}
+
+bool is_vlan_tag(std::uint16_t type) {
+    return type == static_cast<std::uint16_t>(EtherType::Vlan) || type == static_cast<std::uint16_t>(EtherType::QinQ) ||
+           type == 0x9100 || type == 0x9200;
 }
 
 }  // namespace
@@ -54,15 +59,54 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
         ctx.truncated("ether");
         return frame.size();
     }
-    if (ctx.options.link_header) print_header(ctx, h, wire_length);
+    std::size_t header_length = ethernet_header_length;
     std::uint32_t length = wire_length - ethernet_header_length;
-    ByteReader payload = frame.window(ethernet_header_length, frame.size());
-    if (!print_ethertype(ctx, h.type, payload, length)) {
-        // Not decoded: the link header (even without -e) and the payload in hex and ASCII.
-        if (!ctx.options.link_header) print_header(ctx, h, wire_length);
-        if (!ctx.options.quiet) hex_ascii_dump(ctx.out, payload.all());
+    std::uint16_t type = h.type;
+    bool printed_length = false;
+    // -e: "src > dst, ethertype X (0x..), length N: " with each VLAN tag's fields after it.
+    auto print_type_and_length = [&](std::uint16_t t) {
+        print_type(ctx, t);
+        if (printed_length) return ctx.put(", ");
+        ctx.print(", length {}: ", wire_length);
+        printed_length = true;
+    };
+    if (ctx.options.link_header) {
+        ctx.mac(h.src);
+        ctx.put(" > ");
+        ctx.mac(h.dst);
+        ctx.put(", ");
     }
-    return ethernet_header_length;
+    // 802.1Q / 802.1ad tags: 2 bytes TCI, then the next type.
+    while (is_vlan_tag(type)) {
+        ByteReader tag = frame.window(header_length, 4);
+        if (tag.size() < 4 || length < 4) {
+            ctx.truncated("vlan");
+            return frame.size();
+        }
+        std::uint16_t tci = tag.be16();
+        if (ctx.options.link_header) {
+            print_type_and_length(type);
+            ctx.print("vlan {}, p {}{}, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
+        }
+        type = tag.be16();
+        header_length += 4;
+        length -= 4;
+    }
+    ByteReader payload = frame.window(header_length, frame.size());
+    if (type <= max_length_field) {
+        // 802.3 length field: LLC/SNAP decoding comes with the next protocols.
+        if (ctx.options.link_header) ctx.print("802.3, length {}: ", type);
+        if (!ctx.options.link_header) print_header(ctx, h, type, wire_length);
+        if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.narrowed(type).all());
+        return header_length;
+    }
+    if (ctx.options.link_header) print_type_and_length(type);
+    if (!print_ethertype(ctx, type, payload, length)) {
+        // Not decoded: the link header (even without -e) and the payload in hex and ASCII.
+        if (!ctx.options.link_header) print_header(ctx, h, type, wire_length);
+        if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.all());
+    }
+    return header_length;
 }
 
 bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::uint32_t length) {

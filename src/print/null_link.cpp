@@ -57,7 +57,7 @@ std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length
         break;
     default:
         if (!ctx.options.link_header) header();
-        hex_ascii_dump(ctx.out, payload.all());
+        if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.all());
         break;
     }
     return null_header_length;

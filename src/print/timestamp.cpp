@@ -36,14 +36,15 @@ std::int64_t TimestampPrinter::local_offset(std::int64_t seconds) noexcept {
     return *utc_offset_;
 }
 
-void TimestampPrinter::fraction(fmt::memory_buffer& out, std::uint32_t ns) const {
+// A fraction of 10^6 or more (a corrupt usec field) prints in full, as tcpdump does.
+void TimestampPrinter::fraction(fmt::memory_buffer& out, std::uint64_t ns) const {
     if (nanoseconds_)
         fmt::format_to(std::back_inserter(out), ".{:09}", ns);
     else
         fmt::format_to(std::back_inserter(out), ".{:06}", ns / 1000);
 }
 
-void TimestampPrinter::clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint32_t ns) const {
+void TimestampPrinter::clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint64_t ns) const {
     fmt::format_to(std::back_inserter(out), "{:02}:{:02}:{:02}", seconds_of_day / 3600,
                    seconds_of_day / 60 % 60, seconds_of_day % 60);
     fraction(out, ns);
@@ -61,7 +62,7 @@ void TimestampPrinter::delta(fmt::memory_buffer& out, const platform::Timestamp&
     }
     out.push_back(negative ? '-' : ' ');
     // Formatted like a gmtime %H:%M:%S, so whole days are dropped (as tcpdump does).
-    clock(out, s % seconds_per_day, static_cast<std::uint32_t>(ns));
+    clock(out, s % seconds_per_day, static_cast<std::uint64_t>(ns));
 }
 
 void TimestampPrinter::print(fmt::memory_buffer& out, const platform::Timestamp& given) noexcept {

@@ -20,8 +20,8 @@ public:
     void print(fmt::memory_buffer& out, const platform::Timestamp& given) noexcept;
 
 private:
-    void clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint32_t ns) const;
-    void fraction(fmt::memory_buffer& out, std::uint32_t ns) const;
+    void clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint64_t ns) const;
+    void fraction(fmt::memory_buffer& out, std::uint64_t ns) const;
     void delta(fmt::memory_buffer& out, const platform::Timestamp& from, const platform::Timestamp& to) const;
     std::int64_t local_offset(std::int64_t seconds) noexcept;
 

@@ -36,6 +36,7 @@ TEST_SUITE("filter.parse") {
         CHECK(shape("ether host aa:bb:cc:dd:ee:ff") == "(ether host aa:bb:cc:dd:ee:ff)");
         CHECK(shape("net 10.0.0.0/8") == "(net 10.0.0.0/8)");
         CHECK(shape("portrange 1-1024") == "(portrange 1-1024)");
+        CHECK(shape("portrange ftp-ssh") == "(portrange ftp-ssh)");
     }
 
     TEST_CASE("and and or have equal precedence and group to the left") {

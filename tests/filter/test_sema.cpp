@@ -64,16 +64,15 @@ TEST_SUITE("filter.sema") {
     }
 
     TEST_CASE("unimplemented constructs are refused by name, never compiled to something else") {
-        auto r = refusal("portrange 1-1024");
-        CHECK(r.message == "'portrange' is not supported yet");
-        CHECK(r.marked == "portrange");
-
-        r = refusal("tcp port 80 and vlan 100");
+        auto r = refusal("tcp port 80 and vlan 100");
         CHECK(r.message == "'vlan' is not supported yet");
         CHECK(r.marked == "vlan 100");
 
+        CHECK(refusal("ip6 protochain 6").message == "'protochain' is not supported yet");
+
         r = refusal("net 10.0.0.0/8");
         CHECK(r.message == "'net' is not supported yet");
+        CHECK(r.marked == "net");
 
         r = refusal("tcp[13] & 2 != 0");
         CHECK(r.message.find("not supported yet") != std::string::npos);
@@ -91,6 +90,57 @@ TEST_SUITE("filter.sema") {
         CompileOptions unoptimised;
         unoptimised.optimize = false;
         CHECK(compile("tcp and udp", unoptimised).has_value());
+    }
+
+    TEST_CASE("port ranges: bounds, order and libpcap's reading of 'N-M'") {
+        auto r = refusal("portrange 1-70000");
+        CHECK(r.message == "port number 70000 greater than maximum 65535");
+        CHECK(r.marked == "1-70000");
+        CHECK(refusal("ip portrange 1-2").message == "illegal qualifier of 'portrange': 'ip'");
+        CHECK(refusal("portrange 1.2.3.4").message == "'1.2.3.4' is not a port range");
+
+        auto reversed = compile("portrange 2000-1000", {});
+        auto ordered = compile("portrange 1000-2000", {});
+        REQUIRE(reversed);
+        REQUIRE(ordered);
+        CHECK(*reversed == *ordered);
+        auto trailing = compile("portrange 1-2-3", {});  // sscanf("%d-%d") stops after 2
+        auto plain = compile("portrange 1-2", {});
+        REQUIRE(trailing);
+        REQUIRE(plain);
+        CHECK(*trailing == *plain);
+        auto single = compile("portrange 53", {});
+        auto same = compile("portrange 53-53", {});
+        REQUIRE(single);
+        REQUIRE(same);
+        CHECK(*single == *same);
+    }
+
+    TEST_CASE("proto: numbers and built-in names; libpcap's refusals") {
+        auto by_name = compile("ip proto \\tcp", {});
+        auto by_number = compile("ip proto 6", {});
+        REQUIRE(by_name);
+        REQUIRE(by_number);
+        CHECK(*by_name == *by_number);
+        auto ether_name = compile("ether proto \\arp", {});
+        auto abbreviation = compile("arp", {});
+        REQUIRE(ether_name);
+        REQUIRE(abbreviation);
+        CHECK(*ether_name == *abbreviation);
+        auto any_ip = compile("proto 6", {});
+        auto tcp = compile("tcp", {});  // `tcp` is `proto 6` over IPv4 or IPv6
+        REQUIRE(any_ip);
+        REQUIRE(tcp);
+        CHECK(*any_ip == *tcp);
+
+        auto r = refusal("ip proto \\ip6");
+        CHECK(r.message == "unknown ip proto 'ip6'");
+        CHECK(r.marked == "\\ip6");
+        CHECK(refusal("tcp proto 6").message == "'tcp proto' is bogus");
+        CHECK(refusal("arp proto 6").message == "arp does not encapsulate another protocol");
+        CHECK(refusal("ether proto nosuch").message == "unknown ether proto 'nosuch'");
+        CHECK(refusal("ether proto 6").message.find("802.3 LLC") != std::string::npos);
+        CHECK(refusal("ip src proto 6").marked == "src");
     }
 
     TEST_CASE("port names go through the injected resolver") {
@@ -117,6 +167,16 @@ TEST_SUITE("filter.sema") {
         CHECK(refusal("udp port ssh", options).message == "port 'ssh' is tcp");
         CHECK(refusal("port nosuch", options).message == "unknown port 'nosuch'");
         CHECK(compile("port www", options).has_value());  // aliases count
+
+        // Ranges of names: both ends resolved; tcp-only ends make a tcp-only range.
+        auto named_range = compile("portrange http-ssh", options);
+        auto numeric_range = compile("tcp portrange 22-80", options);
+        REQUIRE(named_range);
+        REQUIRE(numeric_range);
+        CHECK(*named_range == *numeric_range);
+        CHECK(refusal("udp portrange http-ssh", options).message == "port in range 'http-ssh' is tcp");
+        CHECK(refusal("portrange nosuch-ssh", options).message == "unknown port in range 'nosuch-ssh'");
+        CHECK(refusal("portrange ssh", options).message == "unknown port in range 'ssh'");
     }
 
     TEST_CASE("blank expressions accept everything with the snap length") {

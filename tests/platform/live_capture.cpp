@@ -30,7 +30,7 @@ std::unique_ptr<Capture> open_lo(const std::vector<KernelInsn>& program, int tim
     config.block_timeout_ms = timeout_ms;
     config.program = program;
     auto capture = Capture::open(config);
-    if (!capture) FAIL("open lo: " << capture.error().tcpdump_text());
+    if (!capture) FAIL("open lo: " << capture.error().one_line());
     REQUIRE(capture->get()->link_layer() == LinkLayer::Ethernet);
     return std::move(*capture);
 }
@@ -55,7 +55,7 @@ bool pump(Capture& capture, Handle handle, Done done, std::chrono::milliseconds 
     }
     finished = true;
     watchdog.join();
-    if (!ok) MESSAGE("dispatch error: " << error.tcpdump_text());
+    if (!ok) MESSAGE("dispatch error: " << error.one_line());
     return ok;
 }
 

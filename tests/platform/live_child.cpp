@@ -45,7 +45,7 @@ std::string open_error(const std::string& interface) {
     config.interface = interface;
     auto capture = Capture::open(config);
     if (capture) return "opened";
-    return capture.error().tcpdump_text();
+    return capture.error().one_line();
 }
 
 bool set_up(const char* name) {

@@ -44,7 +44,7 @@ TEST_CASE("a VLAN tag the kernel strips on receive is put back, byte for byte") 
         config.block_timeout_ms = 10;
         config.program = program;
         auto capture = Capture::open(config);
-        if (!capture) return "open: " + capture.error().tcpdump_text();
+        if (!capture) return "open: " + capture.error().one_line();
 
         std::array<unsigned char, 64> sent{};
         const unsigned char head[] = {
@@ -114,7 +114,7 @@ TEST_CASE("promiscuous mode is on while the capture is open, unless switched off
             config.promiscuous = wanted;
             {
                 auto capture = Capture::open(config);
-                if (!capture) return capture.error().tcpdump_text();
+                if (!capture) return capture.error().one_line();
                 if (promiscuous() != wanted) return wanted ? "not promiscuous with -p absent" : "promiscuous with -p";
             }
             if (promiscuous()) return "still promiscuous after close";
@@ -138,7 +138,7 @@ TEST_CASE("on a veth pair: Ethernet link layer, outgoing packets kept (only lo's
             config.block_timeout_ms = 10;
             config.program = program;
             auto capture = Capture::open(config);
-            if (!capture) return "open: " + capture.error().tcpdump_text();
+            if (!capture) return "open: " + capture.error().one_line();
             if (capture.value()->link_layer() != LinkLayer::Ethernet) return "veth is not Ethernet";
             sides[i] = std::move(*capture);
         }
@@ -177,6 +177,75 @@ TEST_CASE("on a veth pair: Ethernet link layer, outgoing packets kept (only lo's
             ticker.join();
             if (seen != 5) return std::string(names[i]) + " saw " + std::to_string(seen) + " of 5";
         }
+        return "";
+    });
+    CHECK(report == "");
+}
+
+TEST_CASE("interface set down keeps the capture going (as tcpdump); deleted ends it") {
+    const auto report = in_child([]() -> std::string {
+        if (::unshare(CLONE_NEWNET) != 0) return "unshare failed";
+        if (std::system("ip link add vA type veth peer name vB && ip link set vA up && ip link set vB up") != 0)
+            return "ip link failed";
+        const auto program = live::ether_src_ipv4_program();
+        CaptureConfig config;
+        config.interface = "vB";
+        config.block_timeout_ms = 10;
+        config.program = program;
+        auto opened = Capture::open(config);
+        if (!opened) return "open: " + opened.error().one_line();
+        auto& capture = **opened;
+
+        const int tx = ::socket(AF_PACKET, SOCK_RAW, 0);
+        auto send_frame = [&](unsigned char tag) {
+            unsigned char frame[60] = {0x02, 0x52, 0x44, 0x00, 0x00, 0x02, 0x02, 0x52,
+                                       0x44, 0x00, 0x00, 0x01, 0x08, 0x00};
+            frame[20] = tag;
+            sockaddr_ll to{};
+            to.sll_family = AF_PACKET;
+            to.sll_ifindex = static_cast<int>(::if_nametoindex("vA"));
+            to.sll_halen = 6;
+            ::sendto(tx, frame, sizeof frame, 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+        };
+        // dispatch() for up to `limit`, woken every 50 ms; returns false on a dispatch error.
+        std::string tags;
+        CaptureError error;
+        auto pump = [&](std::chrono::milliseconds limit) {
+            std::atomic<bool> done{false};
+            std::thread ticker([&] {
+                while (!done) {
+                    std::this_thread::sleep_for(50ms);
+                    capture.interrupt();
+                }
+            });
+            bool ok = true;
+            const auto deadline = std::chrono::steady_clock::now() + limit;
+            while (ok && std::chrono::steady_clock::now() < deadline) {
+                ok = capture.dispatch(
+                    [&](const Frame& f) {
+                        tags += static_cast<char>('0' + std::to_integer<int>(f.bytes[20]));
+                        return true;
+                    },
+                    error);
+            }
+            done = true;
+            ticker.join();
+            return ok;
+        };
+
+        send_frame(1);
+        if (!pump(300ms)) return "error before down: " + error.message;
+        if (std::system("ip link set vB down") != 0) return "ip link set down failed";
+        if (!pump(300ms)) return "down ended the capture: " + error.message;
+        if (std::system("ip link set vB up") != 0) return "ip link set up failed";
+        std::this_thread::sleep_for(100ms);
+        send_frame(2);
+        if (!pump(300ms)) return "error after up: " + error.message;
+        if (tags != "12") return "frames seen: " + tags;
+        if (std::system("ip link del vB") != 0) return "ip link del failed";
+        if (pump(2s)) return "deleting the interface did not end the capture";
+        if (error.message != "The interface disappeared") return "message: " + error.message;
+        ::close(tx);
         return "";
     });
     CHECK(report == "");

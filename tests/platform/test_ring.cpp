@@ -116,9 +116,3 @@ TEST_CASE("VLAN ID 0 counts when TP_STATUS_VLAN_VALID says so; 802.1ad TPID is k
     SyntheticPacket untagged(60, PACKET_HOST);
     CHECK(ring_packet_to_frame(untagged.header(), false, 262144)->bytes.size() == 60);
 }
-
-TEST_CASE("CaptureError renders tcpdump's two-line text") {
-    CHECK(CaptureError{"eth9: No such device exists", "No such device exists"}.tcpdump_text() ==
-          "eth9: No such device exists\n(No such device exists)");
-    CHECK(CaptureError{"ifb0: That device is not up", ""}.tcpdump_text() == "ifb0: That device is not up");
-}
