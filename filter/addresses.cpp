@@ -34,6 +34,31 @@ std::optional<std::uint32_t> parse_number(std::string_view text) {
     return parse_in_base(text, 10);
 }
 
+std::optional<std::array<std::uint8_t, 6>> parse_mac(std::string_view text) {
+    std::array<std::uint8_t, 6> mac{};
+    if (text.size() == 14 && text[4] == '.' && text[9] == '.') {  // aabb.ccdd.eeff
+        for (std::size_t group = 0; group < 3; ++group) {
+            const auto value = parse_in_base(text.substr(group * 5, 4), 16);
+            if (!value) return std::nullopt;
+            mac[group * 2] = static_cast<std::uint8_t>(*value >> 8);
+            mac[group * 2 + 1] = static_cast<std::uint8_t>(*value & 0xff);
+        }
+        return mac;
+    }
+    const char separator = text.find('-') != std::string_view::npos ? '-' : ':';
+    for (std::size_t byte = 0; byte < 6; ++byte) {
+        const auto end = text.find(separator);
+        if ((end == std::string_view::npos) != (byte == 5)) return std::nullopt;
+        const auto part = text.substr(0, end);
+        if (part.empty() || part.size() > 2) return std::nullopt;
+        const auto value = parse_in_base(part, 16);
+        if (!value) return std::nullopt;
+        mac[byte] = static_cast<std::uint8_t>(*value);
+        if (end != std::string_view::npos) text = text.substr(end + 1);
+    }
+    return mac;
+}
+
 std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
     std::uint32_t address = 0;
     int parts = 0;

@@ -4,7 +4,8 @@
 // The tree mirrors libpcap's grammar (grammar.y) rather than its meaning: qualifier carry-over
 // ("host a or b"), defaults and range checks are sema's job, which keeps this file free of
 // policy. The shape already covers the whole language's skeleton; constructs that are parsed
-// but not implemented yet (net, portrange, vlan, ...) are refused by sema with their span.
+// but not implemented yet (gateway, protochain, vlan, relations, ...) are refused by sema
+// with their span.
 #pragma once
 
 #include <boost/optional.hpp>

@@ -8,7 +8,13 @@ namespace rawdump::filter {
 namespace {
 
 // Header layouts the primitives read, as offsets from the start of their header.
+namespace ethernet {
+constexpr std::uint32_t destination = 0;
+constexpr std::uint32_t source = 6;
+constexpr std::uint32_t group_bit = 0x01;  // first byte of a multicast destination
+}  // namespace ethernet
 namespace ipv4 {
+constexpr std::uint32_t first_multicast_byte = 0xe0;  // 224.0.0.0: libpcap tests >= 224
 constexpr std::uint32_t version_ihl = 0;  // low nibble: header length in 32-bit words
 constexpr std::uint32_t flags_fragment = 6;
 constexpr std::uint32_t fragment_offset_mask = 0x1fff;
@@ -23,6 +29,7 @@ constexpr std::uint32_t destination = 24;
 constexpr std::uint32_t header_length = 40;
 constexpr std::uint32_t fragment_next_header = header_length + 0;  // first byte of a frag hdr
 constexpr std::uint32_t fragment_header = 44;                     // IPPROTO_FRAGMENT
+constexpr std::uint32_t multicast_prefix = 0xff;                  // ff00::/8
 }  // namespace ipv6
 namespace arp {
 // Ethernet/IPv4 ARP: htype(2) ptype(2) hlen(1) plen(1) op(2) sha(6) spa(4) tha(6) tpa(4)
@@ -69,6 +76,13 @@ PredPtr test(std::vector<Insn> loads, std::uint16_t jump_op, std::uint32_t k) {
     return std::make_shared<Pred>(Pred{Test{std::move(loads), statement(op::jmp | jump_op | op::k, k)}});
 }
 PredPtr equals(Insn load, std::uint32_t k) { return test({load}, op::jeq, k); }
+
+// (load & mask) == k; a full mask needs no `and` (libpcap's gen_mcmp).
+PredPtr masked_equals(Insn load, std::uint32_t k, std::uint32_t mask) {
+    constexpr std::uint32_t all_bits = 0xffffffff;
+    if (mask == all_bits) return equals(load, k);
+    return test({load, statement(op::alu | op::and_ | op::k, mask)}, op::jeq, k);
+}
 
 class Lowering {
 public:
@@ -194,7 +208,8 @@ private:
                 net(is_ip ? ipv4::destination : arp::target_protocol_address);
             PredPtr one = by_direction(node.direction, [&](bool src) {
                 return all_of(link_protocol(carrier),
-                              equals(load_word(src ? source : destination), node.address));
+                              masked_equals(load_word(src ? source : destination), node.address,
+                                            node.mask));
             });
             result = result ? any_of(result, one) : one;
         }
@@ -206,8 +221,14 @@ private:
             PredPtr result;
             for (std::uint32_t word = 0; word < 4; ++word) {
                 std::uint32_t value = 0;
-                for (std::uint32_t i = 0; i < 4; ++i) value = (value << 8) | node.address[word * 4 + i];
-                PredPtr one = equals(load_word(offset + 4 * word), value);
+                std::uint32_t mask = 0;
+                for (std::uint32_t i = 0; i < 4; ++i) {
+                    value = (value << 8) | node.address[word * 4 + i];
+                    mask = (mask << 8) | node.mask[word * 4 + i];
+                }
+                // A fully masked-out word still gets its (always true) test, as in libpcap;
+                // the optimiser drops it.
+                PredPtr one = masked_equals(load_word(offset + 4 * word), value, mask);
                 result = result ? all_of(result, one) : one;
             }
             return result;
@@ -216,6 +237,39 @@ private:
             return all_of(link_protocol(ir::EtherType::Ipv6),
                           address_at(net(source ? ipv6::source : ipv6::destination)));
         });
+    }
+
+    // Six bytes compared as a word then a halfword, last four bytes first (gen_bcmp).
+    PredPtr lower(const ir::EthernetAddressMatch& node) {
+        const std::uint32_t base = link_.mac_addresses_offset.value_or(0);
+        const auto& mac = node.address;
+        const std::uint32_t high = std::uint32_t{mac[0]} << 8 | mac[1];
+        const std::uint32_t low = std::uint32_t{mac[2]} << 24 | std::uint32_t{mac[3]} << 16 |
+                                  std::uint32_t{mac[4]} << 8 | mac[5];
+        return by_direction(node.direction, [&](bool source) {
+            const std::uint32_t at = base + (source ? ethernet::source : ethernet::destination);
+            return all_of(equals(load_word(at + 2), low), equals(load_half(at), high));
+        });
+    }
+
+    PredPtr lower(const ir::EthernetMulticast&) {
+        const std::uint32_t base = link_.mac_addresses_offset.value_or(0);
+        return test({load_byte(base + ethernet::destination)}, op::jset, ethernet::group_bit);
+    }
+
+    PredPtr lower(const ir::IpMulticast& node) {
+        if (node.ipv6)
+            return all_of(link_protocol(ir::EtherType::Ipv6),
+                          equals(load_byte(net(ipv6::destination)), ipv6::multicast_prefix));
+        return all_of(link_protocol(ir::EtherType::Ipv4),
+                      test({load_byte(net(ipv4::destination))}, op::jge, ipv4::first_multicast_byte));
+    }
+
+    // greater: len >= N; less: len <= N, written as not (len > N).
+    PredPtr lower(const ir::PacketLength& node) {
+        const Insn length = statement(op::ld | op::w | op::len, 0);
+        if (node.at_least) return test({length}, op::jge, node.length);
+        return negation(test({length}, op::jgt, node.length));
     }
 
     PredPtr lower(const ir::And& node) { return all_of(lower(*node.left), lower(*node.right)); }

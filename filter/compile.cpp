@@ -24,7 +24,8 @@ Expected<Program, Diagnostic> compile(std::string_view expression, const Compile
 
     auto parsed = parse(expression);
     if (!parsed) return Unexpected{parsed.error()};
-    auto meaning = analyse(*parsed, SemaOptions{options.resolve_port});
+    auto meaning = analyse(*parsed, SemaOptions{options.resolve_port,
+                                                link->mac_addresses_offset.has_value()});
     if (!meaning) return Unexpected{meaning.error()};
 
     cfg::Graph graph = generate(**meaning, *link, options.snaplen);

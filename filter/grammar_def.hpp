@@ -191,8 +191,10 @@ const auto range_text = lexeme[+x3::digit >> '-' >> +(x3::alnum | x3::char_("_-"
 const auto name_text =
     lexeme[('\\' >> +(x3::alnum | x3::char_("_.-"))) |
            (!any_keyword >> (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_.-")))];
-const auto prefix_suffix = raw[lexeme['/' >> +x3::digit]];
-const auto prefix_or_mask_suffix = raw[lexeme['/' >> +x3::digit] | (keyword(lit("mask")) >> dotted_text)];
+// "/len" (a number, so "/0x8" too) or "mask A.B.C.D" (partial masks allowed: "mask 255.255").
+const auto prefix_suffix = raw[lexeme['/' >> number_text]];
+const auto prefix_or_mask_suffix =
+    raw[lexeme['/' >> number_text] | (keyword(lit("mask")) >> lexeme[+x3::digit >> *('.' >> +x3::digit)])];
 
 const auto value_def =
     (raw[lexeme[mac_text >> value_end]][make_value(ast::ValueForm::Mac)]) |
@@ -201,8 +203,8 @@ const auto value_def =
     (raw[lexeme[dotted_text >> value_end]][make_value(ast::ValueForm::Ipv4)] >>
      -prefix_or_mask_suffix[set_suffix]) |
     (raw[lexeme[range_text >> value_end]][make_value(ast::ValueForm::Range)]) |
-    (raw[lexeme[number_text >> value_end]][make_value(ast::ValueForm::Number)] >>
-     -prefix_or_mask_suffix[set_suffix]) |
+    // libpcap takes no "/len" or "mask" after a plain number (`net 10/8` is a syntax error).
+    (raw[lexeme[number_text >> value_end]][make_value(ast::ValueForm::Number)]) |
     (raw[name_text][make_value(ast::ValueForm::Name)]);
 
 // ---- ids -----------------------------------------------------------------------------------

@@ -61,17 +61,40 @@ struct PortRangeMatch {
     std::uint16_t high;  // low <= high (sema swaps a reversed range, as libpcap does)
 };
 
-// `[ip|arp|rarp] [dir] host A.B.C.D`; without a protocol the address is also looked for in
-// ARP and RARP sender/target fields, as libpcap does.
+// `[ip|arp|rarp] [dir] host|net A.B.C.D[/len]`; without a protocol the address is also
+// looked for in ARP and RARP sender/target fields, as libpcap does. A host has an all-ones
+// mask; the address has no bits outside the mask (sema checks).
 struct Ipv4HostMatch {
     std::vector<EtherType> carriers;
     Direction direction;
     std::uint32_t address;
+    std::uint32_t mask = 0xffffffff;
 };
 
 struct Ipv6HostMatch {
     Direction direction;
     std::array<std::uint8_t, 16> address;
+    std::array<std::uint8_t, 16> mask;
+};
+
+// `ether [dir] host MAC`, `ether broadcast` (dst ff:ff:ff:ff:ff:ff).
+struct EthernetAddressMatch {
+    Direction direction;
+    std::array<std::uint8_t, 6> address;
+};
+
+// `ether multicast`: the group bit of the destination address.
+struct EthernetMulticast {};
+
+// `ip multicast` (224.0.0.0/4 and up, as libpcap tests it) and `ip6 multicast` (ff00::/8).
+struct IpMulticast {
+    bool ipv6;
+};
+
+// `less N` (length <= N) and `greater N` (length >= N) on the original packet length.
+struct PacketLength {
+    bool at_least;  // greater
+    std::uint32_t length;
 };
 
 struct Node;
@@ -89,7 +112,8 @@ struct Not {
 
 struct Node {
     std::variant<NetworkProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
-                 Ipv6HostMatch, And, Or, Not>
+                 Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
+                 PacketLength, And, Or, Not>
         value;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "filter/expected.hpp"
@@ -15,6 +16,9 @@ struct LinkLayer {
     std::uint32_t protocol_type_offset;
     // Offset of the first byte of the network-layer header.
     std::uint32_t network_offset;
+    // Where destination (then source) MAC addresses sit, on links that have them in every
+    // frame; libpcap refuses `ether host`/`broadcast`/`multicast` elsewhere.
+    std::optional<std::uint32_t> mac_addresses_offset;
 };
 
 // The model for `type`, or a message saying it is not supported yet.

@@ -10,6 +10,7 @@ namespace {
 
 using cfg::BlockId;
 using cfg::Graph;
+using facts::Fact;
 using facts::Facts;
 using facts::Operand;
 using facts::decide;
@@ -17,6 +18,14 @@ using facts::is_packet_load;
 using facts::learn;
 using facts::meet;
 using facts::operand_of;
+
+// A fact about an operand plus what its form implies (both hold, so the zero bits add up).
+Fact meet_inherent(Fact fact, const Operand& operand) {
+    const Fact inherent = facts::inherent_fact(operand);
+    fact.zero_bits |= inherent.zero_bits;
+    if (inherent.one_of && !fact.one_of) fact.one_of = inherent.one_of;
+    return fact;
+}
 
 std::vector<bool> reachable(const Graph& graph) {
     std::vector<bool> seen(graph.blocks.size(), false);
@@ -60,8 +69,9 @@ BlockId thread(const Graph& graph, BlockId target, Facts facts) {
         const auto operand = operand_of(block);
         if (!operand) return target;
         const auto known = facts.find(*operand);
-        if (known == facts.end()) return target;
-        const auto outcome = decide(block.test, known->second);
+        Fact fact = known == facts.end() ? facts::inherent_fact(*operand)
+                                         : meet_inherent(known->second, *operand);
+        const auto outcome = decide(block.test, fact);
         if (!outcome) return target;
         learn(facts[*operand], block.test, *outcome);
         target = *outcome ? block.on_true : block.on_false;
@@ -94,10 +104,20 @@ bool thread_jumps(Graph& graph) {
 // A self-contained block whose edges agree decides nothing: jump past it.
 bool bypass_undecided(Graph& graph) {
     bool changed = false;
+    // Also bypasses tests decided by their own form (`and #0; jeq #0`: a masked-out word).
     auto resolve = [&](BlockId id) {
-        while (!graph.blocks[id].is_return && graph.blocks[id].on_true == graph.blocks[id].on_false &&
-               operand_of(graph.blocks[id]))
-            id = graph.blocks[id].on_true;
+        while (!graph.blocks[id].is_return) {
+            const cfg::Block& block = graph.blocks[id];
+            const auto operand = operand_of(block);
+            if (!operand) break;
+            if (block.on_true == block.on_false) {
+                id = block.on_true;
+                continue;
+            }
+            const auto outcome = decide(block.test, facts::inherent_fact(*operand));
+            if (!outcome) break;
+            id = *outcome ? block.on_true : block.on_false;
+        }
         return id;
     };
     for (cfg::Block& block : graph.blocks) {
@@ -273,19 +293,33 @@ void remove_redundant_loads(Graph& graph) {
         cfg::Block& block = graph.blocks[id];
         Registers state = *on_entry[id];
         std::vector<Insn> kept;
-        for (const Insn& insn : block.statements) {
+        const auto& statements = block.statements;
+        for (std::size_t i = 0; i < statements.size(); ++i) {
+            const Insn& insn = statements[i];
             if (op::cls(insn.code) == op::ldx && op::mode(insn.code) == op::msh) {
                 if (state.x == insn) continue;
                 state.x = insn;
                 // A's identity may have depended on the old X.
                 if (state.a && state.a->index_load && !(*state.a->index_load == insn)) state.a.reset();
             } else if (is_packet_load(insn)) {
-                const Operand operand = op::mode(insn.code) == op::ind
-                                            ? Operand{insn, state.x}
-                                            : Operand{insn, std::nullopt};
+                Operand operand = op::mode(insn.code) == op::ind
+                                      ? Operand{insn, state.x, std::nullopt}
+                                      : Operand{insn, std::nullopt, std::nullopt};
+                // `ld; and #m` is one masked value: both go if A already holds it.
+                const bool masked = i + 1 < statements.size() &&
+                                    statements[i + 1].code == (op::alu | op::and_ | op::k);
+                if (masked) operand.mask = statements[i + 1].k;
                 const bool known_x = op::mode(insn.code) != op::ind || state.x.has_value();
-                if (known_x && state.a == operand) continue;
+                if (known_x && state.a == operand) {
+                    i += masked ? 1 : 0;
+                    continue;
+                }
                 state.a = known_x ? std::optional<Operand>{operand} : std::nullopt;
+                if (masked) {
+                    kept.push_back(insn);
+                    kept.push_back(statements[++i]);
+                    continue;
+                }
             } else {
                 // Anything else (ALU, scratch, tax/txa) makes both registers unknown.
                 state = Registers{};

@@ -9,7 +9,8 @@ std::strong_ordering operator<=>(const Operand& a, const Operand& b) {
     auto key = [](const Operand& o) {
         return std::tuple{o.load.code, o.load.k, o.index_load.has_value(),
                           o.index_load ? o.index_load->code : std::uint16_t{0},
-                          o.index_load ? o.index_load->k : 0u};
+                          o.index_load ? o.index_load->k : 0u, o.mask.has_value(),
+                          o.mask.value_or(0)};
     };
     return key(a) <=> key(b);
 }
@@ -39,16 +40,27 @@ std::optional<Operand> operand_of(const cfg::Block& block) {
         } else if (is_packet_load(insn)) {
             if (op::mode(insn.code) == op::ind) {
                 if (!x_load) return std::nullopt;
-                operand = Operand{insn, x_load};
+                operand = Operand{insn, x_load, std::nullopt};
             } else {
-                operand = Operand{insn, std::nullopt};
+                operand = Operand{insn, std::nullopt, std::nullopt};
             }
+        } else if (insn.code == (op::alu | op::and_ | op::k) && operand && !operand->mask) {
+            operand->mask = insn.k;
         } else {
             return std::nullopt;  // ALU or scratch: not modelled, never threaded
         }
     }
     if (op::src(block.test.code) != op::k) return std::nullopt;
     return operand;
+}
+
+Fact inherent_fact(const Operand& operand) {
+    Fact fact;
+    if (operand.mask) {
+        fact.zero_bits = ~*operand.mask;
+        if (*operand.mask == 0) fact.one_of = std::set<std::uint32_t>{0};
+    }
+    return fact;
 }
 
 std::optional<bool> decide(const Insn& test, const Fact& fact) {

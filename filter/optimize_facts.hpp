@@ -18,7 +18,8 @@ namespace rawdump::filter::facts {
 
 struct Operand {
     Insn load{};
-    std::optional<Insn> index_load;  // ldxb 4*([k]&0xf) feeding an indirect load
+    std::optional<Insn> index_load;     // ldxb 4*([k]&0xf) feeding an indirect load
+    std::optional<std::uint32_t> mask;  // `and #mask` right after the load (net tests)
     friend std::strong_ordering operator<=>(const Operand& a, const Operand& b);
     friend bool operator==(const Operand& a, const Operand& b) { return (a <=> b) == 0; }
 };
@@ -41,6 +42,10 @@ struct Fact {
 };
 
 using Facts = std::map<Operand, Fact>;
+
+// What the operand's form alone says: bits outside an `and` mask are zero (so a test of a
+// fully masked-out word is decided).
+Fact inherent_fact(const Operand& operand);
 
 // Outcome of `test` (a jump on the operand) given `fact`, if decided.
 std::optional<bool> decide(const Insn& test, const Fact& fact);

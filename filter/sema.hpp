@@ -11,7 +11,8 @@
 namespace rawdump::filter {
 
 struct SemaOptions {
-    PortResolver resolve_port;  // empty: port names are refused
+    PortResolver resolve_port;         // empty: port names are refused
+    bool has_mac_addresses = true;     // the link carries Ethernet addresses (EN10MB)
 };
 
 Expected<ir::NodePtr, Diagnostic> analyse(const ParsedExpression& parsed, const SemaOptions& options);

@@ -40,8 +40,11 @@ bool decode(ByteReader& r, Ipv4Header& h) {
     return !r.truncated();
 }
 
-// Returns false when the line ended inside the options.
-bool print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) {
+enum class HeaderEnd { Complete, OptionsTruncated, Unwound };
+
+// The -v header line; how it ended decides what follows.
+HeaderEnd print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) {
+    HeaderEnd end = HeaderEnd::Complete;
     ctx.print("(tos 0x{:x}", h.tos);
     switch (h.tos & 0x3) {  // ECN bits
     case 1: ctx.put(",ECT(1)"); break;
@@ -69,9 +72,10 @@ bool print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) 
         ctx.put(", options (");
         switch (print_ipv4_options(ctx, packet.window(20, packet.size()), h.header_length - 20u)) {
         case OptionsEnd::Unwound:
-            return false;
+            return HeaderEnd::Unwound;
         case OptionsEnd::Truncated:
             ctx.put(" [truncated-option]");
+            end = HeaderEnd::OptionsTruncated;
             break;
         case OptionsEnd::Complete:
             break;
@@ -85,7 +89,7 @@ bool print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) 
         if (sum != 0) ctx.print(", bad cksum {:x} (->{:x})!", h.checksum, checksum_should_be(h.checksum, sum));
     }
     ctx.put(")\n    ");
-    return true;
+    return end;
 }
 
 }  // namespace
@@ -111,8 +115,17 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
 
     // Everything below sees only this datagram (tcpdump's nd_push_snaplen).
     ByteReader datagram = packet.window(0, length < h.total_length ? length : h.total_length);
+    bool header_complete = datagram.has(h.header_length);
     if (ctx.options.verbosity > 0) {
-        if (!print_verbose_header(ctx, h, datagram)) return;
+        switch (print_verbose_header(ctx, h, datagram)) {
+        case HeaderEnd::Unwound:
+            return;
+        case HeaderEnd::OptionsTruncated:  // tcpdump gives up on the datagram
+            header_complete = false;
+            break;
+        case HeaderEnd::Complete:
+            break;
+        }
     } else if (!datagram.has(h.header_length)) {
         ctx.print(" [remaining caplen({}) < header length({})]", datagram.size(), h.header_length);
         return ctx.truncated_unwind("ip");
@@ -127,7 +140,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.length = h.total_length - h.header_length;
     ip.fragmented = (h.fragment & (flag_more_fragments | offset_mask)) != 0;
 
-    if (!datagram.has(h.header_length)) {  // -v only: options were cut short
+    if (!header_complete) {  // -v only: the options were cut short
         ip.print_addresses(ctx);
         ctx.put(": ");
         return ctx.truncated("ip");

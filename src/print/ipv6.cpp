@@ -1,4 +1,6 @@
 // IPv6 (print-ip6.c ip6_print, tcpdump 4.99.3 wording: the -v header stays on one line).
+#include <optional>
+
 #include "src/print/ip.hpp"
 #include "src/print/ipv6_extensions.hpp"
 #include "src/print/protocols.hpp"
@@ -38,8 +40,9 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
     if (length < 40) return ctx.print("truncated-ip6 {}", length);
     if (h.version() != 6) return ctx.print("version error: {} != 6", h.version());
 
-    // Jumbograms (payload length 0) take their length from the capture.
-    std::uint32_t datagram_length = h.payload_length != 0 ? h.payload_length + 40u : length;
+    // A payload length of 0 means a jumbogram: the length then comes from the hop-by-hop
+    // jumbo option, and until it is found the whole capture is in play.
+    std::uint64_t datagram_length = h.payload_length != 0 ? h.payload_length + 40u : std::uint64_t{length} + 40u;
     if (h.payload_length != 0 && length < datagram_length)
         ctx.print("truncated-ip6 - {} bytes missing!", datagram_length - length);
 
@@ -64,43 +67,72 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
         ip.print_addresses(ctx);
         ctx.put(": ");
     }
-    ByteReader datagram = packet.window(0, length < datagram_length ? length : datagram_length);
-    // Walk the extension headers until a transport protocol (ip6_print's loop).
+    auto clip = [&](std::uint64_t n) { return packet.window(0, n < packet.size() ? n : packet.size()); };
+    ByteReader datagram = clip(datagram_length);
+    // Walk the extension headers until a transport protocol (print-ip6.c ip6_print's loop).
     std::uint8_t next = h.next_header;
-    std::uint32_t remaining = datagram_length - 40;  // declared bytes after the headers so far
+    std::uint64_t remaining = datagram_length - 40;  // declared bytes after the headers so far
     std::size_t at = 40;
-    std::string_view last_protocol = "ip6";  // for a cut right after an extension header
+    std::string_view last_protocol = "ip6";  // names a cut right after an extension header
+    std::optional<std::uint32_t> jumbo;
+    bool found_extension = false, found_hop_by_hop = false;
     for (;;) {
         ByteReader header = datagram.window(at, datagram.size());
         std::optional<unsigned> advance;
         switch (static_cast<IpProto>(next)) {
         case IpProto::HopOptions:
+            // RFC 8200: at most one, right after the IPv6 header.
+            if (found_hop_by_hop)
+                return ctx.put("[The Hop-by-Hop Options header was already found] (invalid)");
+            if (at != 40) return ctx.put("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
+            last_protocol = "hbhopt";
+            advance = print_option_header(ctx, header, true, h.payload_length, jumbo);
+            if (h.payload_length == 0 && !jumbo)
+                return ctx.put("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+            found_hop_by_hop = true;
+            break;
         case IpProto::DestOptions:
-            last_protocol = next == static_cast<std::uint8_t>(IpProto::HopOptions) ? "hbhopt" : "dstopt";
-            advance = print_option_header(ctx, header, next == static_cast<std::uint8_t>(IpProto::HopOptions),
-                                          h.payload_length);
+            last_protocol = "dstopt";
+            advance = print_option_header(ctx, header, false, h.payload_length, jumbo);
             break;
         case IpProto::Fragment:
             last_protocol = "frag6";
-            advance = print_fragment_header(ctx, header, remaining >= 8 ? remaining - 8 : 0);
+            advance = print_fragment_header(ctx, header, std::uint64_t{h.payload_length} + 40 - at - 8);
+            // Nothing captured after the fragment header: nothing more to say.
+            if (advance && at + *advance >= datagram.size()) return;
             ip.fragmented = true;
             break;
         case IpProto::Routing:
-            // tcpdump checks the fixed part before entering the routing printer, so a cut
+            // tcpdump checks the first byte before entering the routing printer, so a cut
             // here is reported under the previous header's name.
-            if (!header.has(4)) return ctx.truncated(last_protocol);
+            if (!header.has(1)) return ctx.truncated(last_protocol);
             last_protocol = "rt6";
             advance = print_routing_header(ctx, header, ip.checksum_dst6);
             break;
         case IpProto::NoNext:
             return ctx.put("no next header");
-        default:
+        default: {
+            std::uint64_t transport = remaining;
+            if (jumbo) {
+                std::uint64_t total = std::uint64_t{*jumbo} + 40;
+                if (total < at) return ctx.truncated(last_protocol);
+                if (length < total) ctx.print("truncated-ip6 - {} bytes missing!", total - length);
+                datagram = clip(total);
+                transport = total - at;
+            } else if (h.payload_length == 0) {
+                // No jumbo option: the packet has no payload at all.
+                if (found_extension) return ctx.truncated(last_protocol);
+                datagram = clip(40);
+                transport = 0;
+            }
             ip.protocol = next;
-            ip.length = remaining;
-            return print_ip_payload(ctx, datagram.window(at, remaining), ip);
+            ip.length = static_cast<std::uint32_t>(transport);
+            return print_ip_payload(ctx, datagram.window(at, ip.length), ip);
+        }
         }
         if (!advance) return;
         if (*advance > remaining) return ctx.truncated(last_protocol);
+        found_extension = true;
         next = header.window(0, 1).u8();
         remaining -= *advance;
         at += *advance;

@@ -15,8 +15,33 @@ Ipv6Address address_at(ByteReader r) {
     return a;
 }
 
-// The option list (ip6_opt_print); false when it ran out.
-bool print_options(Context& ctx, ByteReader opts, unsigned len, bool hop_by_hop, std::uint32_t payload_length) {
+// Output that is only produced under -v: without it the options are still walked (a bad
+// option still truncates the line, and the jumbo option still sets the length).
+class MaybeOutput {
+public:
+    explicit MaybeOutput(Context* ctx) : ctx_(ctx) {}
+    void put(std::string_view s) {
+        if (ctx_) ctx_->put(s);
+    }
+    void put(char c) {
+        if (ctx_) ctx_->put(c);
+    }
+    template <typename... Args>
+    void print(fmt::format_string<Args...> format, Args&&... args) {
+        if (ctx_) ctx_->print(format, std::forward<Args>(args)...);
+    }
+    void host(const Ipv6Address& a) {
+        if (ctx_) ctx_->host(a);
+    }
+
+private:
+    Context* ctx_;
+};
+
+// The option list (ip6_opt_process); false when it ran out. Records a valid jumbo payload
+// length (only in a hop-by-hop header of a packet whose payload length is 0).
+bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_hop, std::uint32_t payload_length,
+                  std::optional<std::uint32_t>& found_jumbo) {
     bool seen_jumbo = false;
     unsigned optlen = 0;
     for (unsigned i = 0; i < len; i += optlen) {
@@ -70,7 +95,7 @@ bool print_options(Context& ctx, ByteReader opts, unsigned len, bool hop_by_hop,
             else if (jumbo < 65536)
                 ctx.print("(jumbo: {} - < 65536) ", jumbo);
             else
-                ctx.print("(jumbo: {}) ", jumbo);
+                ctx.print("(jumbo: {}) ", jumbo), found_jumbo = jumbo;
             seen_jumbo = true;
             break;
         }
@@ -102,7 +127,7 @@ bool print_options(Context& ctx, ByteReader opts, unsigned len, bool hop_by_hop,
 }  // namespace
 
 std::optional<unsigned> print_option_header(Context& ctx, ByteReader header, bool hop_by_hop,
-                                            std::uint32_t payload_length) {
+                                            std::uint32_t payload_length, std::optional<std::uint32_t>& found_jumbo) {
     std::string_view protocol = hop_by_hop ? "hbhopt" : "dstopt";
     if (!header.has(2)) {
         ctx.truncated_unwind(protocol);
@@ -114,17 +139,17 @@ std::optional<unsigned> print_option_header(Context& ctx, ByteReader header, boo
         return std::nullopt;
     }
     ctx.put(hop_by_hop ? "HBH " : "DSTOPT ");
-    if (ctx.options.verbosity > 0) {
-        if (!print_options(ctx, header.window(2, length - 2), length - 2, hop_by_hop, payload_length)) {
-            ctx.truncated(protocol);
-            return std::nullopt;
-        }
-        ctx.put(' ');
+    bool verbose = ctx.options.verbosity > 0;
+    if (!walk_options(MaybeOutput(verbose ? &ctx : nullptr), header.window(2, length - 2), length - 2, hop_by_hop,
+                      payload_length, found_jumbo)) {
+        ctx.truncated(protocol);
+        return std::nullopt;
     }
+    if (verbose) ctx.put(' ');
     return length;
 }
 
-std::optional<unsigned> print_fragment_header(Context& ctx, ByteReader header, std::uint32_t fragment_payload) {
+std::optional<unsigned> print_fragment_header(Context& ctx, ByteReader header, std::uint64_t fragment_payload) {
     ByteReader r = header;
     r.skip(2);
     unsigned offset = r.be16() & 0xfff8;

@@ -12,8 +12,30 @@
 namespace rawdump {
 
 namespace {
+
 constexpr std::uint32_t maximum_snaplen = 262144;  // libpcap's MAXIMUM_SNAPLEN
+
+// Records a savefile can contain but tcpdump refuses to decode: "[Invalid header: ...]" with
+// every problem found, comma-separated. Returns true when the packet was one of them.
+bool print_header_problems(print::Context& ctx, const platform::Frame& frame) {
+    const auto caplen = static_cast<std::uint32_t>(frame.bytes.size());
+    bool any = false;
+    auto next = [&] {
+        ctx.put(any ? "," : "[Invalid header:");
+        any = true;
+    };
+    if (caplen == 0) next(), ctx.put(" caplen==0");
+    if (frame.wire_length == 0)
+        next(), ctx.put(" len==0");
+    else if (frame.wire_length < caplen)
+        next(), ctx.print(" len({}) < caplen({})", frame.wire_length, caplen);
+    if (caplen > maximum_snaplen) next(), ctx.print(" caplen({}) > {}", caplen, maximum_snaplen);
+    if (frame.wire_length > maximum_snaplen) next(), ctx.print(" len({}) > {}", frame.wire_length, maximum_snaplen);
+    if (any) ctx.put("]\n");
+    return any;
 }
+
+}  // namespace
 
 struct PacketPrinter::State {
     State(const OutputOptions& o, filter::LinkType l)
@@ -41,40 +63,7 @@ void PacketPrinter::print(const platform::Frame& frame, fmt::memory_buffer& out)
     ++s.count;
     if (s.options.packet_numbers) ctx.print("{:5}  ", s.count);
 
-    // Records libpcap would hand over but tcpdump refuses to decode.
-    const std::uint32_t caplen = static_cast<std::uint32_t>(frame.bytes.size());
-    bool invalid = false;
-    auto problem = [&](std::string_view text) {
-        ctx.put(invalid ? "," : "[Invalid header:");
-        ctx.put(text);
-        invalid = true;
-    };
-    if (caplen == 0) {
-        ctx.put("[Invalid header: caplen==0");
-        invalid = true;
-    }
-    if (frame.wire_length == 0) {
-        problem(" len==0");
-    } else if (frame.wire_length < caplen) {
-        if (!invalid) ctx.put("[Invalid header:"); else ctx.put(',');
-        invalid = true;
-        ctx.print(" len({}) < caplen({})", frame.wire_length, caplen);
-    }
-    if (caplen > maximum_snaplen) {
-        if (!invalid) ctx.put("[Invalid header:"); else ctx.put(',');
-        invalid = true;
-        ctx.print(" caplen({}) > {}", caplen, maximum_snaplen);
-    }
-    if (frame.wire_length > maximum_snaplen) {
-        if (!invalid) ctx.put("[Invalid header:"); else ctx.put(',');
-        invalid = true;
-        ctx.print(" len({}) > {}", frame.wire_length, maximum_snaplen);
-    }
-    if (invalid) {
-        ctx.put("]\n");
-        return;
-    }
-
+    if (print_header_problems(ctx, frame)) return;
     s.timestamps.print(out, frame.time);
 
     print::ByteReader bytes{frame.bytes};

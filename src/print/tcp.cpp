@@ -101,11 +101,22 @@ Relative relative_numbers(Context& ctx, const IpInfo& ip, TcpHeader& h) {
 // exactly where the bytes run out: a missing kind/length byte ends with " [|tcp]", missing
 // option data with " [|tcp]>" (no '>' for the first option), a length beyond the header
 // with "[bad opt]".
+constexpr std::uint16_t fast_open_magic = 0xf989;
+
+// TCP Fast Open: a cookie request (empty) or a 4..16-byte even-length cookie.
+void print_fast_open(Context& ctx, ByteReader cookie, unsigned length, bool experimental) {
+    if (experimental) ctx.put("tfo");
+    if (length == 0) return ctx.put(" cookiereq");
+    if (length % 2 != 0 || length < 4 || length > 16) return ctx.put(" (invalid)");
+    ctx.put(" cookie ");
+    for (unsigned i = 0; i < length; ++i) ctx.print("{:02x}", cookie.u8());
+}
+
 // Returns false when the line ends inside the options.
 bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& rel) {
     ctx.put(", options [");
     bool first = true;
-    enum class End { Done, Truncated, CutInData, Bad } end = End::Done;
+    enum class End { Done, CutInData, Bad } end = End::Done;
     while (budget > 0 && end == End::Done) {
         if (!first) ctx.put(',');
         std::uint8_t kind_byte = r.u8();
@@ -182,6 +193,8 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
                 ctx.print("{{{}:{}}}", s - base, e - base);
             }
             break;
+        case TcpOptionKind::Echo:
+        case TcpOptionKind::EchoReply:
         case TcpOptionKind::Cc:
         case TcpOptionKind::CcNew:
         case TcpOptionKind::CcEcho:
@@ -198,8 +211,8 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
         case TcpOptionKind::Md5:
             datalen = 16;
             if (check(datalen)) {
-                // No secret is ever configured, so tcpdump cannot verify the signature.
-                ctx.put(" can't check - ");
+                // No secret is ever configured (-M), so the signature cannot be verified.
+                ctx.put(" shared secret not supplied with -M, can't check - ");
                 for (unsigned i = 0; i < datalen; ++i) ctx.print("{:02x}", data.u8());
             }
             break;
@@ -217,6 +230,27 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
                 ctx.print(" 0x{:x} {}", v, (v & 1) ? (v >> 1) * 60 : v >> 1);
             }
             break;
+        case TcpOptionKind::FastOpen:  // RFC 7413
+            datalen = len - 2;
+            if (!check(datalen)) break;
+            ctx.put(' ');
+            print_fast_open(ctx, data, datalen, false);
+            break;
+        case TcpOptionKind::Experiment2: {  // RFC 6994: a 16-bit magic number says whose
+            datalen = len - 2;
+            if (!check(datalen)) break;
+            if (datalen < 2) {
+                end = End::Bad;
+                break;
+            }
+            std::uint16_t magic = data.be16();
+            ctx.put('-');
+            if (magic == fast_open_magic)
+                print_fast_open(ctx, data, datalen - 2, true);
+            else
+                ctx.print("{:04x}", magic);
+            break;
+        }
         case TcpOptionKind::TcpAo:  // RFC 5925: key ids, then the MAC
             datalen = len - 2;
             if (datalen < 2) {
@@ -235,7 +269,7 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
                 }
             }
             break;
-        default:  // shown as hex (MPTCP and TFO decoding come with the next protocols)
+        default:  // shown as hex (MPTCP decoding comes with the next protocols)
             datalen = len - 2;
             if (datalen) ctx.put(" 0x");
             for (unsigned i = 0; i < datalen; ++i) {
@@ -261,7 +295,6 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
         if (!first) ctx.put(']');
         break;
     case End::CutInData:
-    case End::Truncated:
         ctx.truncated("tcp");
         if (!first) ctx.put('>');
         break;

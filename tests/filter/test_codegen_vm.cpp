@@ -149,6 +149,41 @@ TEST_SUITE("filter.codegen") {
         CHECK_FALSE(matches("host 2001:db8::1", tcp4_80));
     }
 
+    TEST_CASE("networks compare the masked address") {
+        CHECK(matches("net 10.0.0.0/8", tcp4_80));
+        CHECK(matches("src net 10", tcp4_80));
+        CHECK_FALSE(matches("dst net 10", tcp4_80));
+        CHECK(matches("dst net 192.168.0.0/16", tcp4_80));
+        CHECK_FALSE(matches("net 172.16.0.0/12", tcp4_80));
+        CHECK(matches("net 10.0.0.0/8", arp_request));
+        CHECK_FALSE(matches("ip net 10.0.0.0/8", arp_request));
+        CHECK(matches("net 2001:db8::/32", tcp6_22));
+        CHECK(matches("src net 2001:db8::/127 and dst net 2001:db8::2/128", tcp6_22));
+        CHECK_FALSE(matches("net 2001:db9::/32", tcp6_22));
+        CHECK(matches("net ::/0", tcp6_22));
+        CHECK_FALSE(matches("net ::/0", tcp4_80));
+    }
+
+    TEST_CASE("link-layer primitives and lengths") {
+        Frame to_all = Frame().u32(0xffffffff).u16(0xffff).u16(0x0200).u32(1).u16(0x0800)
+                           .ipv4(17, ip(10, 0, 0, 1), ip(10, 0, 0, 255)).ports(68, 67);
+        CHECK(matches("broadcast", to_all));
+        CHECK(matches("ether multicast", to_all));
+        CHECK(matches("ether src 02:00:00:00:00:01", to_all));
+        CHECK_FALSE(matches("ether dst 02:00:00:00:00:01", to_all));
+        CHECK(matches("ether host 0200.0000.0001", to_all));
+        CHECK_FALSE(matches("broadcast", tcp4_80));  // builder's destination is all zeros
+        CHECK_FALSE(matches("multicast", tcp4_80));
+        const Frame igmp = Frame().ethernet(0x0800).ipv4(2, ip(10, 0, 0, 1), ip(224, 0, 0, 1)).zeros(8);
+        CHECK(matches("ip multicast", igmp));
+        CHECK_FALSE(matches("ip multicast", tcp4_80));
+        // tcp4_80 is 14 + 20 + 20 = 54 bytes long.
+        CHECK(matches("less 54", tcp4_80));
+        CHECK_FALSE(matches("less 53", tcp4_80));
+        CHECK(matches("greater 54", tcp4_80));
+        CHECK_FALSE(matches("greater 55", tcp4_80));
+    }
+
     TEST_CASE("truncated frames reject when a needed byte is missing") {
         Frame cut;
         for (std::size_t i = 0; i < 30; ++i) cut.u8(std::to_integer<unsigned>(tcp4_80.bytes()[i]));

@@ -39,6 +39,53 @@ TEST_SUITE("filter.sema") {
         CHECK(r.marked == "1::2::3");
     }
 
+    TEST_CASE("networks: libpcap's partial addresses, masks and refusals") {
+        auto r = refusal("net 10.0.0.1/8");
+        CHECK(r.message == "non-network bits set in \"10.0.0.1/8\"");
+        CHECK(r.marked == "10.0.0.1");
+        CHECK(refusal("net 10.0.0.0/33").message == "mask length must be <= 32");
+        CHECK(refusal("net 10.0.0.1 mask 255.0.0.0").message ==
+              "non-network bits set in \"10.0.0.1 mask 255.0.0.0\"");
+        CHECK(refusal("net 2001:db8::/129").message == "mask length must be <= 128");
+        CHECK(refusal("net ::1/64").message == "non-network bits set in \"::1/64\"");
+        CHECK(refusal("host 1.2.3.4/32").message == "Mask syntax for networks only");
+        CHECK(refusal("tcp net 10").message == "'tcp' modifier applied to net");
+        CHECK(refusal("ip net ::/0").message == "'ip' modifier applied to ip6 net");
+        CHECK(refusal("net 300.1").message == "invalid IPv4 address '300.1'");
+
+        // Equivalent spellings compile to the same program.
+        auto same = [](const char* a, const char* b) {
+            auto x = compile(a, {});
+            auto y = compile(b, {});
+            REQUIRE(x);
+            REQUIRE(y);
+            CHECK_MESSAGE(*x == *y, a << " vs " << b);
+        };
+        same("net 10", "net 10.0.0.0/8");
+        same("net 10.1", "net 10.1.0.0/16");
+        same("net 192.168.1", "net 192.168.1.0 mask 255.255.255.0");
+        same("net 10.0.0.0 mask 255.255", "net 10.0.0.0/16");
+        same("net 1.2.3.4/32", "host 1.2.3.4");
+        same("net 2001:db8::1/128", "host 2001:db8::1");
+        same("host 10.1", "net 10.1.0.0/16");
+    }
+
+    TEST_CASE("link-layer primitives and their refusals") {
+        CHECK(refusal("host 1:2:3:4:5:6").message == "ethernet address used in non-ether expression");
+        CHECK(refusal("ether host 1.2.3.4").message == "illegal link layer address");
+        auto r = refusal("ether host 1:2:3:4:5:6:7");
+        CHECK(r.message == "bogus ethernet address 1:2:3:4:5:6:7");
+        CHECK(refusal("ip6 broadcast").message == "only link-layer/IP broadcast filters supported");
+        CHECK(refusal("tcp less 5").message.find("syntax error") == 0);
+        CHECK(refusal("broadcast 5").marked == "5");
+
+        CompileOptions cooked;
+        cooked.link = LinkType::LinuxSll2;
+        CHECK(refusal("ether host 1:2:3:4:5:6", cooked).message.find("ethernet addresses supported only") == 0);
+        CHECK(refusal("broadcast", cooked).message == "not a broadcast link");
+        CHECK(compile("tcp port 80", cooked).has_value());
+    }
+
     TEST_CASE("qualifiers that do not fit the id") {
         auto r = refusal("ip6 host 10.0.0.1");
         CHECK(r.message == "'ip6' modifier applied to ip host");
@@ -70,16 +117,16 @@ TEST_SUITE("filter.sema") {
 
         CHECK(refusal("ip6 protochain 6").message == "'protochain' is not supported yet");
 
-        r = refusal("net 10.0.0.0/8");
-        CHECK(r.message == "'net' is not supported yet");
-        CHECK(r.marked == "net");
+        r = refusal("gateway router");
+        CHECK(r.message == "'gateway' is not supported yet");
+        CHECK(r.marked == "gateway");
 
         r = refusal("tcp[13] & 2 != 0");
         CHECK(r.message.find("not supported yet") != std::string::npos);
         CHECK(r.marked == "tcp[13] & 2 != 0");
 
         CHECK(refusal("igmp").message == "'igmp' is not supported yet");
-        CHECK(refusal("ether host 1:2:3:4:5:6").message.find("not supported yet") != std::string::npos);
+        CHECK(refusal("ip broadcast").message == "'ip broadcast' is not supported yet");
         CHECK(refusal("host example.com").message.find("host names") != std::string::npos);
     }
 
