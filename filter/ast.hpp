@@ -110,10 +110,55 @@ struct Other : x3::position_tagged {
     boost::optional<Value> argument;
 };
 
-// Placeholder for `arith relop arith` (`tcp[13] & 2 != 0`, `len > 64`): the parser records
-// its span so sema can refuse it; a later issue replaces this with an arithmetic tree.
-struct Relation : x3::position_tagged {
+// ---- arithmetic: `arith relop arith` ---------------------------------------------------------
+
+// A number or a named constant (`tcpflags`, `tcp-syn`, `icmp-echo`), resolved by sema.
+struct ArithValue : x3::position_tagged {
     std::string text;
+};
+
+// `len` / `length`: the packet's wire length.
+struct ArithLength : x3::position_tagged {
+    std::string keyword;
+};
+
+struct ArithChain;
+struct ArithNegate;
+struct PacketAccess;
+using ArithOperand = x3::variant<ArithValue, ArithLength, x3::forward_ast<PacketAccess>,
+                                 x3::forward_ast<ArithNegate>, x3::forward_ast<ArithChain>>;
+
+enum class ArithOp : std::uint8_t { Or, Xor, And, Lsh, Rsh, Add, Sub, Mul, Div, Mod };
+
+struct ArithStep : x3::position_tagged {
+    ArithOp op{};
+    ArithOperand operand;
+};
+
+// One precedence level: operands joined left to right by that level's operators (a nested
+// chain is a higher-precedence level or a parenthesised expression).
+struct ArithChain : x3::position_tagged {
+    ArithOperand first;
+    std::list<ArithStep> rest;
+};
+
+struct ArithNegate : x3::position_tagged {
+    ArithOperand operand;
+};
+
+// `proto[index]` or `proto[index:size]`.
+struct PacketAccess : x3::position_tagged {
+    ProtoQualifier proto;
+    ArithChain index;
+    boost::optional<ArithValue> size;
+};
+
+enum class RelOp : std::uint8_t { Greater, GreaterEqual, Less, LessEqual, Equal, NotEqual };
+
+struct Relation : x3::position_tagged {
+    ArithChain left;
+    RelOp op{};
+    ArithChain right;
 };
 
 struct Expr;

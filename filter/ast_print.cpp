@@ -88,7 +88,49 @@ struct Printer {
         if (other.argument) out += ' ' + other.argument->text;
         out += ')';
     }
-    void print(const Relation& relation) { out += "(relation " + relation.text + ')'; }
+    void print(const Relation& relation) {
+        static constexpr std::array<std::string_view, 6> relops{">", ">=", "<", "<=", "=", "!="};
+        out += '(';
+        out += relops[static_cast<std::size_t>(relation.op)];
+        out += ' ';
+        print(relation.left);
+        out += ' ';
+        print(relation.right);
+        out += ')';
+    }
+    void arith(const ArithOperand& operand) {
+        boost::apply_visitor([this](const auto& node) { print(node); }, operand);
+    }
+    void print(const ArithValue& value) { out += value.text; }
+    void print(const ArithLength&) { out += "len"; }
+    void print(const ArithNegate& node) {
+        out += "(neg ";
+        arith(node.operand);
+        out += ')';
+    }
+    void print(const PacketAccess& access) {
+        out += name_of(access.proto.value);
+        out += '[';
+        print(access.index);
+        if (access.size) out += ':' + access.size->text;
+        out += ']';
+    }
+    // A chain without operators is just its operand, so precedence shows as nesting.
+    void print(const ArithChain& chain) {
+        static constexpr std::array<std::string_view, 10> ops{"|", "^", "&", "<<", ">>", "+", "-", "*", "/", "%"};
+        std::string inner;
+        {
+            Printer first;
+            first.arith(chain.first);
+            inner = first.out;
+        }
+        for (const auto& step : chain.rest) {
+            Printer next;
+            next.arith(step.operand);
+            inner = '(' + std::string(ops[static_cast<std::size_t>(step.op)]) + ' ' + inner + ' ' + next.out + ')';
+        }
+        out += inner;
+    }
     void print(const Not& node) {
         out += "(not ";
         term(node.operand);

@@ -1,5 +1,7 @@
 #include "filter/codegen.hpp"
 
+#include "filter/arith_codegen.hpp"
+
 #include <memory>
 #include <type_traits>
 #include <variant>
@@ -59,8 +61,11 @@ struct AnyOf {
 struct Negation {
     PredPtr operand;
 };
+struct Always {
+    bool value;  // a predicate decided at compile time
+};
 struct Pred {
-    std::variant<Test, AllOf, AnyOf, Negation> value;
+    std::variant<Test, AllOf, AnyOf, Negation, Always> value;
 };
 
 PredPtr all_of(PredPtr a, PredPtr b) { return std::make_shared<Pred>(Pred{AllOf{a, b}}); }
@@ -272,6 +277,22 @@ private:
         return negation(test({length}, op::jgt, node.length));
     }
 
+    PredPtr lower(const ir::ArithRelation& node) {
+        RelationCode code = relation_code(node, link_);
+        PredPtr result = std::make_shared<Pred>(Pred{Test{std::move(code.statements), code.jump}});
+        return code.negated ? negation(result) : result;
+    }
+
+    PredPtr lower(const ir::Ipv4FirstFragment&) {
+        return negation(test({load_half(net(ipv4::flags_fragment))}, op::jset, ipv4::fragment_offset_mask));
+    }
+
+    PredPtr lower(const ir::Ipv6NextHeader& node) {
+        return equals(load_byte(net(ipv6::next_header)), static_cast<std::uint32_t>(node.protocol));
+    }
+
+    PredPtr lower(const ir::Constant& node) { return std::make_shared<Pred>(Pred{Always{node.value}}); }
+
     PredPtr lower(const ir::And& node) { return all_of(lower(*node.left), lower(*node.right)); }
     PredPtr lower(const ir::Or& node) { return any_of(lower(*node.left), lower(*node.right)); }
     PredPtr lower(const ir::Not& node) { return negation(lower(*node.operand)); }
@@ -295,6 +316,8 @@ cfg::BlockId emit(cfg::Graph& graph, const Pred& pred, cfg::BlockId on_true, cfg
             } else if constexpr (std::is_same_v<T, AnyOf>) {
                 const cfg::BlockId right = emit(graph, *node.right, on_true, on_false);
                 return emit(graph, *node.left, on_true, right);
+            } else if constexpr (std::is_same_v<T, Always>) {
+                return node.value ? on_true : on_false;
             } else {
                 return emit(graph, *node.operand, on_false, on_true);
             }

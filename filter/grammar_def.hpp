@@ -3,7 +3,8 @@
 // Shape, loosest binding first:
 //   expression := term (connective operand)*        -- and/or: same precedence, left to right
 //   operand    := term | id                          -- a bare id inherits qualifiers (sema)
-//   term       := not term | '(' expression ')' | relation | other | primitive | proto
+//   term       := not term | relation | '(' expression ')' | other | primitive | proto
+//   relation   := arith relop arith      -- arith: | < ^ < & < << >> < + - < * / % < unary -
 //   primitive  := head id                            -- head = [proto] (dir [kind] | kind)
 //   id         := value | not id | '(' id (connective id)* ')'
 // Expectation points (`>`) sit only where nothing else could follow, so that backtracking
@@ -146,6 +147,13 @@ struct primitive_class : annotate_position {};
 struct proto_abbrev_class : annotate_position {};
 struct other_class : annotate_position {};
 struct relation_class : annotate_position {};
+struct arith_value_class : annotate_position {};
+struct arith_length_class : annotate_position {};
+struct packet_access_class : annotate_position {};
+struct arith_negate_class : annotate_position {};
+struct arith_primary_class {};
+struct arith_level_class : annotate_position {};
+struct arith_step_class : annotate_position {};
 struct not_term_class : annotate_position {};
 struct paren_class : annotate_position {};
 struct term_class {};
@@ -166,6 +174,36 @@ const x3::rule<primitive_class, ast::Primitive> primitive = "a primitive";
 const x3::rule<proto_abbrev_class, ast::ProtoAbbrev> proto_abbrev = "a protocol name";
 const x3::rule<other_class, ast::Other> other = "a keyword primitive";
 const x3::rule<relation_class, ast::Relation> relation = "a relation";
+const x3::rule<arith_value_class, ast::ArithValue> arith_value = "a number";
+const x3::rule<arith_length_class, ast::ArithLength> arith_length = "len";
+const x3::rule<packet_access_class, ast::PacketAccess> packet_access = "a packet access";
+const x3::rule<arith_negate_class, ast::ArithNegate> arith_negate = "a negation";
+const x3::rule<arith_primary_class, ast::ArithOperand> arith_primary = "an arithmetic operand";
+// One rule per precedence level, loosest first.
+struct or_level_class : arith_level_class {};
+struct unit_class : arith_level_class {};
+struct and_level_class : arith_level_class {};
+struct shift_level_class : arith_level_class {};
+struct additive_level_class : arith_level_class {};
+struct multiplicative_level_class : arith_level_class {};
+struct or_step_class : arith_step_class {};
+struct greedy_step_class : arith_step_class {};
+struct and_step_class : arith_step_class {};
+struct shift_step_class : arith_step_class {};
+struct additive_step_class : arith_step_class {};
+struct multiplicative_step_class : arith_step_class {};
+const x3::rule<or_level_class, ast::ArithChain> arith = "an arithmetic expression";
+const x3::rule<unit_class, ast::ArithChain> arith_unit = "an arithmetic expression";
+const x3::rule<and_level_class, ast::ArithChain> and_level = "an arithmetic expression";
+const x3::rule<shift_level_class, ast::ArithChain> shift_level = "an arithmetic expression";
+const x3::rule<additive_level_class, ast::ArithChain> additive_level = "an arithmetic expression";
+const x3::rule<multiplicative_level_class, ast::ArithChain> multiplicative_level = "an arithmetic expression";
+const x3::rule<or_step_class, ast::ArithStep> or_step = "'|' operand";
+const x3::rule<greedy_step_class, ast::ArithStep> greedy_step = "'%'/'^' operand";
+const x3::rule<and_step_class, ast::ArithStep> and_step = "'&' operand";
+const x3::rule<shift_step_class, ast::ArithStep> shift_step = "shift operand";
+const x3::rule<additive_step_class, ast::ArithStep> additive_step = "'+'/'-' operand";
+const x3::rule<multiplicative_step_class, ast::ArithStep> multiplicative_step = "'*'/'/'/'%' operand";
 const x3::rule<not_term_class, ast::Not> not_term = "'not' term";
 const x3::rule<paren_class, ast::Expr> paren_expression = "a parenthesised expression";
 const x3::rule<term_class, ast::Term> term = "a primitive";
@@ -237,31 +275,66 @@ const auto proto_abbrev_def = keyword(proto_names);
 const auto other_def = raw[lexeme[-(proto_names >> +x3::space) >> other_names >> word_end]] >>
                        -value;
 
-// `arith relop arith` is recognised by how it starts (a packet access `ip[`, `len`, or a
-// number followed by an operator) and swallowed up to the next top-level and/or, so that sema
-// can refuse it as one span.
-const auto relop_char = !(lit("&&") | "||") >> x3::char_("=<>!+*/%&|^-");
-const auto relation_start = lexeme[proto_names >> '['] | keyword(lit("len") | "length") |
-                            (number_text >> &relop_char);
-const auto bracketed = '[' >> *(x3::char_ - ']') >> ']';
-const auto parenthesised = '(' >> *(x3::char_ - ')') >> ')';
-const auto word = lexeme[x3::alpha >> *(x3::alnum | x3::char_("_-"))];
-const auto relation_piece = !(and_word | or_word | ')') >>
-                            (bracketed | parenthesised | word | (x3::char_ - '('));
-const auto relation_def = raw[&relation_start >> +relation_piece];
+// ---- arithmetic relations -------------------------------------------------------------------
+
+struct relops_ : x3::symbols<ast::RelOp> {
+    relops_() {
+        using R = ast::RelOp;
+        add(">=", R::GreaterEqual)("<=", R::LessEqual)(">", R::Greater)("<", R::Less)
+           ("==", R::Equal)("=", R::Equal)("!=", R::NotEqual);
+    }
+} const relops;
+
+// In arithmetic a number may be followed directly by ':' (`udp[0:2]`) or an operator.
+const auto arith_value_def = raw[lexeme[number_text >> !(x3::alnum | x3::char_("_."))]] | raw[name_text];
+const auto arith_length_def = raw[keyword(lit("length") | lit("len"))];
+const auto packet_access_def = lexeme[proto_qualifier >> '['] > arith >
+                               -(':' > arith_value) > ']';
+const auto arith_negate_def = '-' >> arith_unit;
+const auto arith_primary_def =
+    packet_access | arith_length | arith_value | arith_negate | ('(' >> arith >> ')');
+
+// libpcap's grammar gives `%` and `^` no precedence, so bison always shifts them: each binds
+// to the operand just before it and takes the whole rest of the expression as its right
+// side (`a + b % c - d` is a + (b % (c - d)), `a & b ^ c | d` is a & (b ^ (c | d))).
+// A "unit" is a primary plus such a greedy tail. `|` and `&` only count when not doubled:
+// `||` and `&&` are the logical connectives.
+const auto or_step_def = (lit('|') >> !lit('|') >> x3::attr(ast::ArithOp::Or)) >> and_level;
+const auto and_step_def = (lit('&') >> !lit('&') >> x3::attr(ast::ArithOp::And)) >> shift_level;
+const auto shift_step_def = ((lit("<<") >> x3::attr(ast::ArithOp::Lsh)) |
+                             (lit(">>") >> x3::attr(ast::ArithOp::Rsh))) >> additive_level;
+const auto additive_step_def = ((lit('+') >> x3::attr(ast::ArithOp::Add)) |
+                                (lit('-') >> x3::attr(ast::ArithOp::Sub))) >> multiplicative_level;
+const auto multiplicative_step_def = ((lit('*') >> x3::attr(ast::ArithOp::Mul)) |
+                                      (lit('/') >> x3::attr(ast::ArithOp::Div))) >> arith_unit;
+const auto greedy_step_def = ((lit('%') >> x3::attr(ast::ArithOp::Mod)) |
+                           (lit('^') >> x3::attr(ast::ArithOp::Xor))) >> arith;
+const auto arith_def = and_level >> *or_step;
+const auto arith_unit_def = arith_primary >> *greedy_step;
+const auto and_level_def = shift_level >> *and_step;
+const auto shift_level_def = additive_level >> *shift_step;
+const auto additive_level_def = multiplicative_level >> *additive_step;
+const auto multiplicative_level_def = arith_unit >> *multiplicative_step;
+
+const auto relation_def = arith >> relops > arith;
 
 // ---- expressions ---------------------------------------------------------------------------
 
 const auto not_term_def = not_word >> term;
 const auto paren_expression_def = '(' >> expression > ')';
-const auto term_def = not_term | paren_expression | relation | other | primitive | proto_abbrev;
+// A relation is tried before a parenthesised expression so that `(len - 4) > 60` reads as
+// arithmetic; an arithmetic attempt fails quickly on anything that is not (`(tcp or udp)`).
+const auto term_def = not_term | relation | paren_expression | other | primitive | proto_abbrev;
 const auto operand_def = term | id_operand;
 const auto tail_def = connective > operand;
 const auto expression_def = term >> *tail;
 
 BOOST_SPIRIT_DEFINE(value, id_operand, id_not, id_group, id_tail, proto_qualifier,
                     dir_qualifier, kind_qualifier, head, primitive, proto_abbrev, other,
-                    relation, not_term, paren_expression, term, operand, tail, connective,
+                    relation, arith_value, arith_length, packet_access, arith_negate,
+                    arith_primary, arith, arith_unit, and_level, shift_level, additive_level,
+                    multiplicative_level, or_step, greedy_step, and_step, shift_step, additive_step,
+                    multiplicative_step, not_term, paren_expression, term, operand, tail, connective,
                     expression)
 
 }  // namespace rawdump::filter::grammar

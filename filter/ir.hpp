@@ -97,6 +97,63 @@ struct PacketLength {
     std::uint32_t length;
 };
 
+// ---- arithmetic relations (`tcp[13] & 2 != 0`, `len > 64`) ---------------------------------
+
+enum class ArithOp : std::uint8_t { Or, Xor, And, Lsh, Rsh, Add, Sub, Mul, Div, Mod };
+enum class RelOp : std::uint8_t { Greater, GreaterEqual, Less, LessEqual, Equal, NotEqual };
+
+// Where a packet access's index counts from. The guard that makes the access meaningful
+// (`tcp[..]` needs an IPv4 first fragment carrying TCP) is a separate predicate, ANDed in
+// front of the relation by sema, as libpcap does.
+enum class AccessBase : std::uint8_t {
+    Link,          // ether[], link[]: the start of the frame
+    Network,       // ip[], ip6[], arp[], rarp[]: the network header
+    Ipv4Payload,   // tcp[], udp[], icmp[], ...: after the IPv4 header (length from IHL)
+    Ipv6Payload,   // icmp6[]: right after the fixed 40-byte IPv6 header
+};
+
+struct Arith;
+using ArithPtr = std::unique_ptr<Arith>;
+
+struct ArithConstant {
+    std::uint32_t value;
+};
+struct ArithLength {};
+struct ArithLoad {
+    AccessBase base;
+    ArithPtr index;
+    std::uint8_t size;  // 1, 2 or 4 bytes
+};
+struct ArithBinary {
+    ArithOp op;
+    ArithPtr left, right;
+};
+struct ArithNegate {
+    ArithPtr operand;
+};
+struct Arith {
+    std::variant<ArithConstant, ArithLength, ArithLoad, ArithBinary, ArithNegate> value;
+};
+
+struct ArithRelation {
+    ArithPtr left;
+    RelOp op;
+    ArithPtr right;
+};
+
+// The IPv4 header's fragment offset is 0 (a first fragment or no fragment).
+struct Ipv4FirstFragment {};
+
+// The IPv6 next-header field itself (no look through extension headers), for icmp6[].
+struct Ipv6NextHeader {
+    IpProto protocol;
+};
+
+// A predicate decided at compile time (`1 = 1`).
+struct Constant {
+    bool value;
+};
+
 struct Node;
 using NodePtr = std::unique_ptr<Node>;
 
@@ -113,13 +170,19 @@ struct Not {
 struct Node {
     std::variant<NetworkProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
                  Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
-                 PacketLength, And, Or, Not>
+                 PacketLength, ArithRelation, Ipv4FirstFragment, Ipv6NextHeader, Constant, And,
+                 Or, Not>
         value;
 };
 
 template <typename T>
 NodePtr make(T value) {
     return std::make_unique<Node>(Node{std::move(value)});
+}
+
+template <typename T>
+ArithPtr make_arith(T value) {
+    return std::make_unique<Arith>(Arith{std::move(value)});
 }
 
 }  // namespace rawdump::filter::ir

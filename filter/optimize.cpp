@@ -43,15 +43,27 @@ std::vector<bool> reachable(const Graph& graph) {
     return seen;
 }
 
+// Each block's operand, computed once per pass: the passes before load removal change edges,
+// never statements, and long chains would otherwise rescan the same blocks many times.
+using Operands = std::vector<std::optional<Operand>>;
+
+Operands operands_of(const Graph& graph) {
+    Operands operands;
+    operands.reserve(graph.blocks.size());
+    for (const cfg::Block& block : graph.blocks) operands.push_back(operand_of(block));
+    return operands;
+}
+
 // Facts holding on entry to every reachable block, in topological (descending id) order.
-std::vector<std::optional<Facts>> entry_facts(const Graph& graph, const std::vector<bool>& live) {
+std::vector<std::optional<Facts>> entry_facts(const Graph& graph, const std::vector<bool>& live,
+                                              const Operands& operands) {
     std::vector<std::optional<Facts>> facts(graph.blocks.size());
     facts[graph.entry] = Facts{};
     for (std::size_t id = graph.blocks.size(); id-- > 0;) {
         if (!live[id] || !facts[id]) continue;
         const cfg::Block& block = graph.blocks[id];
         if (block.is_return) continue;
-        const auto operand = operand_of(block);
+        const auto& operand = operands[id];
         for (const bool outcome : {true, false}) {
             Facts out = *facts[id];
             if (operand) learn(out[*operand], block.test, outcome);
@@ -63,10 +75,10 @@ std::vector<std::optional<Facts>> entry_facts(const Graph& graph, const std::vec
 }
 
 // Where an edge leaving a block with `facts` (plus its own outcome) really ends up.
-BlockId thread(const Graph& graph, BlockId target, Facts facts) {
+BlockId thread(const Graph& graph, const Operands& operands, BlockId target, Facts facts) {
     while (true) {
         const cfg::Block& block = graph.blocks[target];
-        const auto operand = operand_of(block);
+        const auto& operand = operands[target];
         if (!operand) return target;
         const auto known = facts.find(*operand);
         Fact fact = known == facts.end() ? facts::inherent_fact(*operand)
@@ -80,18 +92,19 @@ BlockId thread(const Graph& graph, BlockId target, Facts facts) {
 
 bool thread_jumps(Graph& graph) {
     const auto live = reachable(graph);
-    const auto facts = entry_facts(graph, live);
+    const Operands operands = operands_of(graph);
+    const auto facts = entry_facts(graph, live, operands);
     bool changed = false;
     for (std::size_t id = graph.blocks.size(); id-- > 0;) {
         if (!live[id] || !facts[id]) continue;
         cfg::Block& block = graph.blocks[id];
         if (block.is_return) continue;
-        const auto operand = operand_of(block);
+        const auto& operand = operands[id];
         for (const bool outcome : {true, false}) {
             Facts out = *facts[id];
             if (operand) learn(out[*operand], block.test, outcome);
             BlockId& edge = outcome ? block.on_true : block.on_false;
-            const BlockId threaded = thread(graph, edge, std::move(out));
+            const BlockId threaded = thread(graph, operands, edge, std::move(out));
             if (threaded != edge) {
                 edge = threaded;
                 changed = true;
@@ -184,10 +197,11 @@ bool pull_up_same_operand_tests(Graph& graph) {
     // Pull-ups keep every block's predecessor count (a moved block still has exactly one),
     // so the counts stay valid for the whole pass.
     const auto preds = predecessor_counts(graph, live);
+    const Operands operands = operands_of(graph);
     bool changed = false;
     for (std::size_t id = graph.blocks.size(); id-- > 0;) {
         if (!live[id] || graph.blocks[id].is_return) continue;
-        const auto head_operand = operand_of(graph.blocks[id]);
+        const auto& head_operand = operands[id];
         if (!head_operand) continue;
         for (const bool or_chain : {true, false}) {
             // In an or-chain the shared edge is on_true and the chain follows on_false.
@@ -208,7 +222,7 @@ bool pull_up_same_operand_tests(Graph& graph) {
                     if (block.is_return || shared(block) != shared(graph.blocks[id]) ||
                         preds[current] != 1)
                         break;
-                    const auto operand = operand_of(block);
+                    const auto& operand = operands[current];
                     if (!operand) break;
                     if (*operand == *head_operand) {
                         if (!first_step) {

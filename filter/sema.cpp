@@ -70,8 +70,8 @@ ir::NodePtr Analyser::term(const ast::Term& node, Qualifiers before, Qualifiers&
                 after = {};
                 return other(alternative);
             } else if constexpr (std::is_same_v<T, ast::Relation>) {
-                fail(span(alternative),
-                     "arithmetic relations and packet data access are not supported yet");
+                after = {};
+                return relation(alternative);
             } else if constexpr (std::is_same_v<T, ast::x3::forward_ast<ast::Not>>) {
                 return ir::make(ir::Not{term(alternative.get().operand, before, after)});
             } else {

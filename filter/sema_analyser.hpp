@@ -68,6 +68,18 @@ private:
     // gen_proto with Q_DEFAULT).
     ir::NodePtr protocol_number(const ast::Head& head, const ast::Value& value);
 
+    // sema_arith.cpp: `arith relop arith`. Each converted value carries the guard its
+    // packet accesses need (null if none).
+    struct GuardedArith {
+        ir::ArithPtr value;
+        ir::NodePtr guard;
+    };
+    ir::NodePtr relation(const ast::Relation& node);
+    GuardedArith arith(const ast::ArithChain& chain);
+    GuardedArith arith(const ast::ArithOperand& operand);
+    GuardedArith packet_access(const ast::PacketAccess& access);
+    GuardedArith arith_value(const ast::ArithValue& value);
+
     // sema_ports.cpp
     // A port name's number and, if the name exists for only one transport, that transport
     // (libpcap's pcap_nametoport(): the same number for tcp and udp means "any").

@@ -12,9 +12,10 @@ void put_hex_byte(fmt::memory_buffer& out, unsigned b) {
     out.push_back(digits[b & 0xf]);
 }
 
-void put_offset(fmt::memory_buffer& out, std::size_t offset) {
-    const char head[] = "\n\t0x";
-    out.append(head, head + 4);
+void put_offset(fmt::memory_buffer& out, std::size_t offset, std::string_view prefix = "\n\t") {
+    out.append(prefix.data(), prefix.data() + prefix.size());
+    out.push_back('0');
+    out.push_back('x');
     for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(offset >> shift) & 0xf]);
     out.push_back(':');
 }
@@ -23,10 +24,12 @@ unsigned at(std::span<const std::byte> bytes, std::size_t i) { return std::to_in
 
 }  // namespace
 
-void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) { hex_dump(out, bytes, "\n\t"); }
+
+void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes, std::string_view prefix) {
     for (std::size_t i = 0; i < bytes.size(); i += 2) {
         if (i % 16 == 0) {
-            put_offset(out, i);
+            put_offset(out, i, prefix);
             out.push_back(' ');
         }
         out.push_back(' ');

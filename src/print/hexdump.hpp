@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,8 @@ namespace rawdump::print {
 
 // Each line: "\n\t0x0010: " then 16 bytes as " 4500 0063 ..." (print-ascii.c hex_print).
 void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);
+// The same with another line prefix (print_unknown_data's "\n\t    " for option bodies).
+void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes, std::string_view prefix);
 // Same, with the hex padded to 40 columns, two spaces and the ASCII column ('.' for bytes
 // outside 0x21..0x7e) (print-ascii.c hex_and_ascii_print).
 void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes);

@@ -1,16 +1,23 @@
-// ICMPv6 (print-icmp6.c, tcpdump 4.99.3 wording). Echo is decoded; the other types print
-// their name and length (neighbour discovery and MLD come with the next protocols).
+// ICMPv6 (print-icmp6.c, tcpdump 4.99.3 wording): echo, the error messages, neighbour
+// discovery with its options, MLD. Node information and mobility messages print their name
+// and length.
 #include <array>
 #include <utility>
 
 #include "src/print/checksum.hpp"
+#include "src/print/hexdump.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/transport.hpp"
 
 namespace rawdump::print {
 namespace {
 
-enum class Icmp6Type : std::uint8_t { EchoRequest = 128, EchoReply = 129 };
+enum class Icmp6Type : std::uint8_t {
+    DestinationUnreachable = 1, PacketTooBig = 2, TimeExceeded = 3, ParameterProblem = 4,
+    EchoRequest = 128, EchoReply = 129, ListenerQuery = 130, ListenerReport = 131, ListenerDone = 132,
+    RouterSolicit = 133, RouterAdvert = 134, NeighborSolicit = 135, NeighborAdvert = 136, Redirect = 137,
+    ListenerReportV2 = 143,
+};
 
 // print-icmp6.c icmp6_type_values.
 constexpr std::array<std::pair<std::uint8_t, std::string_view>, 24> icmp6_names{{
@@ -39,6 +46,276 @@ std::string_view type_name(std::uint8_t type) {
 
 }  // namespace
 
+namespace {
+
+enum class NdOption : std::uint8_t {
+    SourceLinkAddress = 1, TargetLinkAddress = 2, PrefixInformation = 3, RedirectedHeader = 4, Mtu = 5,
+    AdvertisementInterval = 7, HomeAgentInformation = 8, RouteInformation = 24, RecursiveDns = 25,
+    DnsSearchList = 31,
+};
+
+constexpr std::array<std::pair<NdOption, std::string_view>, 10> nd_option_names{{
+    {NdOption::SourceLinkAddress, "source link-address"}, {NdOption::TargetLinkAddress, "destination link-address"},
+    {NdOption::PrefixInformation, "prefix info"}, {NdOption::RedirectedHeader, "redirected header"},
+    {NdOption::Mtu, "mtu"}, {NdOption::AdvertisementInterval, "advertisement interval"},
+    {NdOption::HomeAgentInformation, "homeagent information"}, {NdOption::RouteInformation, "route info"},
+    {NdOption::RecursiveDns, "rdnss"}, {NdOption::DnsSearchList, "dnssl"},
+}};
+
+// Router preference (RFC 4191) as tcpdump names it.
+constexpr std::array<std::string_view, 4> preferences{"medium", "high", "rsv", "low"};
+
+// An uncompressed DNS name ("example.com."); false when it runs past `name`.
+bool print_domain(Context& ctx, ByteReader& name) {
+    for (;;) {
+        if (name.remaining() == 0) return false;
+        unsigned label = name.u8();
+        if (label == 0) return true;
+        if (label > 63 || !name.has(label)) return false;
+        for (unsigned i = 0; i < label; ++i) ctx.put(static_cast<char>(name.u8()));
+        ctx.put('.');
+    }
+}
+
+Ipv6Address address_at(ByteReader r) {
+    Ipv6Address a;
+    for (auto& b : a.bytes) b = r.u8();
+    return a;
+}
+
+// "Flags [a, b]" lists in tcpdump's order; "none" when no bit is set.
+template <std::size_t N>
+void print_flags(Context& ctx, std::uint32_t value, const std::array<std::pair<std::uint32_t, std::string_view>, N>& names) {
+    ctx.put("Flags [");
+    bool any = false;
+    for (const auto& [bit, name] : names) {
+        if (!(value & bit)) continue;
+        if (any) ctx.put(", ");
+        ctx.put(name);
+        any = true;
+    }
+    if (!any) ctx.put("none");
+    ctx.put(']');
+}
+
+void print_lifetime(Context& ctx, std::uint32_t seconds) {
+    if (seconds == 0xffffffffu)
+        ctx.put("infinity");
+    else
+        ctx.print("{}s", seconds);
+}
+
+// Neighbour-discovery options (icmp6_opt_print), each on its own line; -vv adds a hex dump
+// of the option body. False when they ran out.
+bool print_nd_options(Context& ctx, ByteReader options) {
+    constexpr std::array<std::pair<std::uint32_t, std::string_view>, 3> prefix_flags{{
+        {0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"},
+    }};
+    std::size_t at = 0;
+    while (at < options.size()) {
+        if (!options.has(at + 2)) return false;
+        unsigned type = options.window(at, 1).u8();
+        unsigned units = options.window(at + 1, 1).u8();
+        std::size_t length = units * 8u;
+        if (units == 0 || !options.has(at + length)) return false;
+        std::string_view name = "unknown";
+        for (const auto& [k, n] : nd_option_names)
+            if (static_cast<unsigned>(k) == type) name = n;
+        ctx.print("\n\t  {} option ({}), length {} ({}): ", name, type, length, units);
+        ByteReader body = options.window(at + 2, length - 2);
+        switch (static_cast<NdOption>(type)) {
+        case NdOption::SourceLinkAddress:
+        case NdOption::TargetLinkAddress:
+            for (std::size_t i = 0; i < body.size(); ++i) {
+                if (i) ctx.put(':');
+                ctx.print("{:02x}", body.window(i, 1).u8());
+            }
+            break;
+        case NdOption::PrefixInformation: {
+            ByteReader r = body;
+            unsigned prefix_length = r.u8();
+            unsigned flags = r.u8();
+            std::uint32_t valid = r.be32(), preferred = r.be32();
+            r.skip(4);
+            ctx.host(address_at(r));
+            ctx.print("/{}{}, ", prefix_length, units != 4 ? "badlen" : "");
+            print_flags(ctx, flags, prefix_flags);
+            ctx.put(", valid time ");
+            print_lifetime(ctx, valid);
+            ctx.put(", pref. time ");
+            print_lifetime(ctx, preferred);
+            break;
+        }
+        case NdOption::Mtu:
+            ctx.print(" {}{}", body.window(2, 4).be32(), units != 1 ? "bad option length" : "");
+            break;
+        case NdOption::RecursiveDns: {
+            ctx.print(" lifetime {}s,", body.window(2, 4).be32());
+            for (unsigned i = 0; i < (units - 1) / 2; ++i) {
+                ctx.put(" addr: ");
+                ctx.host(address_at(body.window(6 + 16 * i, 16)));
+            }
+            break;
+        }
+        case NdOption::RedirectedHeader:
+            hex_dump(ctx.out, options.window(at, length).all(), "\n\t    ");
+            break;
+        case NdOption::AdvertisementInterval:
+            ctx.print(" {}ms", body.window(2, 4).be32());
+            break;
+        case NdOption::HomeAgentInformation:
+            ctx.print(" preference {}, lifetime {}", body.window(2, 2).be16(), body.window(4, 2).be16());
+            break;
+        case NdOption::RouteInformation: {
+            unsigned prefix_length = body.window(0, 1).u8();
+            unsigned flags = body.window(1, 1).u8();
+            Ipv6Address prefix;  // only as many bytes as the option carries, the rest zero
+            ByteReader bytes = body.window(6, units > 1 ? (units - 1) * 8u : 0);
+            for (std::size_t i = 0; i < prefix.bytes.size() && i < bytes.size(); ++i)
+                prefix.bytes[i] = bytes.window(i, 1).u8();
+            ctx.put(' ');
+            ctx.host(prefix);
+            ctx.print("/{}, pref={}, lifetime={}s", prefix_length, preferences[(flags >> 3) & 3],
+                      body.window(2, 4).be32());
+            break;
+        }
+        case NdOption::DnsSearchList: {
+            ctx.print(" lifetime {}s, domain(s):", body.window(2, 4).be32());
+            ByteReader names = body.window(6, body.size());
+            while (names.remaining() > 0 && names.window(names.position(), 1).u8() != 0) {
+                ctx.put(' ');
+                if (!print_domain(ctx, names)) return false;
+            }
+            break;
+        }
+        default:
+            if (ctx.options.verbosity <= 1) {
+                hex_dump(ctx.out, body.all(), "\n\t  ");
+                return true;
+            }
+            break;
+        }
+        if (ctx.options.verbosity > 1) hex_dump(ctx.out, body.all(), "\n\t    ");
+        at += length;
+    }
+    return true;
+}
+
+// MLDv1 query/report/done: "max resp delay: D addr: A" (tcpdump prints it without a
+// separator after the type name).
+void print_mld(Context& ctx, ByteReader message) {
+    ctx.print("max resp delay: {} addr: ", message.window(4, 2).be16());
+    ctx.host(address_at(message.window(8, 16)));
+}
+
+// MLDv2 query (RFC 3810 5.1): codes for the delay and interval use a float form above 127.
+void print_mldv2_query(Context& ctx, ByteReader message, std::uint32_t length) {
+    if (length < 28) return ctx.print(" [invalid len {}]", length);
+    unsigned code = message.window(4, 2).be16();
+    unsigned delay = code < 32768 ? code : ((code & 0x0fff) | 0x1000) << (((code & 0x7000) >> 12) + 3);
+    bool verbose = ctx.options.verbosity > 0;
+    if (verbose) ctx.print(" [max resp delay={}]", delay);
+    ctx.put(" [gaddr ");
+    ctx.host(address_at(message.window(8, 16)));
+    unsigned flags = message.window(24, 1).u8(), qqic = message.window(25, 1).u8();
+    if (verbose) {
+        if (flags & 0x08) ctx.put(" sflag");
+        if (flags & 0x07) ctx.print(" robustness={}", flags & 0x07);
+        unsigned qqi = qqic < 128 ? qqic : ((qqic & 0x0f) | 0x10) << (((qqic & 0x70) >> 4) + 3);
+        ctx.print(" qqi={}", qqi);
+    }
+    unsigned sources = message.window(26, 2).be16();
+    if (sources > 0) {
+        if (length < 28 + sources * 16u) {
+            ctx.put(" [invalid number of sources]");
+        } else if (ctx.options.verbosity > 1) {
+            ctx.put(" {");
+            for (unsigned i = 0; i < sources; ++i) {
+                ctx.put(' ');
+                ctx.host(address_at(message.window(28 + 16 * i, 16)));
+            }
+            ctx.put(" }");
+        } else {
+            ctx.print(", {} source(s)", sources);
+        }
+    }
+    ctx.put(']');
+}
+
+// MLDv2 report: the group records under -v (their sources from -vv).
+void print_mldv2_report(Context& ctx, ByteReader message, std::uint32_t length) {
+    constexpr std::array<std::string_view, 6> record_types{"is_in", "is_ex", "to_in", "to_ex", "allow", "block"};
+    unsigned groups = message.window(6, 2).be16();
+    ctx.print(", {} group record(s)", groups);
+    if (ctx.options.verbosity == 0) return;
+    std::size_t at = 8;
+    for (unsigned i = 0; i < groups; ++i) {
+        if (length < at + 20) return ctx.put(" [invalid number of groups]");
+        ctx.put(" [gaddr ");
+        ctx.host(address_at(message.window(at + 4, 16)));
+        unsigned type = message.window(at, 1).u8();
+        if (type >= 1 && type <= record_types.size())
+            ctx.print(" {}", record_types[type - 1]);
+        else
+            ctx.print("  [v2-report-#{}]", type);
+        unsigned sources = message.window(at + 2, 2).be16();
+        if (length < at + 20 + sources * 16u) return ctx.print(" [invalid number of sources {}]", sources);
+        if (ctx.options.verbosity == 1) {
+            ctx.print(", {} source(s)", sources);
+        } else {
+            ctx.put(" {");
+            for (unsigned j = 0; j < sources; ++j) {
+                ctx.put(' ');
+                ctx.host(address_at(message.window(at + 20 + 16 * j, 16)));
+            }
+            ctx.put(" }");
+        }
+        at += 20 + sources * 16u;
+        ctx.put(']');
+    }
+}
+
+// The transport header quoted in an error message: the protocol after any extension
+// headers, and its destination port.
+struct QuotedTransport {
+    std::uint8_t protocol = 0;
+    std::uint16_t dport = 0;
+    bool found = false;
+};
+
+QuotedTransport quoted_transport(ByteReader quoted) {
+    QuotedTransport t;
+    std::size_t at = 40;
+    std::uint8_t next = quoted.window(6, 1).u8();
+    for (int hops = 0; hops < 16; ++hops) {
+        switch (static_cast<IpProto>(next)) {
+        case IpProto::HopOptions:
+        case IpProto::DestOptions:
+        case IpProto::Routing: {
+            if (!quoted.has(at + 2)) return t;
+            std::uint8_t following = quoted.window(at, 1).u8();
+            at += (quoted.window(at + 1, 1).u8() + 1u) * 8;
+            next = following;
+            continue;
+        }
+        case IpProto::Fragment:
+            if (!quoted.has(at + 8)) return t;
+            next = quoted.window(at, 1).u8();
+            at += 8;
+            continue;
+        default:
+            if (!quoted.has(at + 4)) return t;
+            t.protocol = next;
+            t.dport = quoted.window(at + 2, 2).be16();
+            t.found = true;
+            return t;
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
 void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
     std::uint32_t length = ip.length;
     if (length == 0) return ctx.put("ICMP6, length 0 (invalid)");
@@ -56,23 +333,173 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
     Icmp6Header h;
     h.type = r.u8();
     if (r.truncated()) return ctx.truncated_unwind("icmp6");
+    h.code = r.u8();
     auto name = type_name(h.type);
     if (name.empty())
         ctx.print("ICMP6, unknown icmp6 type ({})", h.type);
     else
         ctx.print("ICMP6, {}", name);
     auto type = static_cast<Icmp6Type>(h.type);
-    if (type == Icmp6Type::EchoRequest || type == Icmp6Type::EchoReply) {
-        h.code = r.u8();
-        h.checksum = r.be16();
-        h.id = r.be16();
-        h.sequence = r.be16();
-        if (r.truncated()) return ctx.truncated_unwind("icmp6");
+    bool verbose = ctx.options.verbosity > 0;
+    // Neighbour discovery shows the length first under -v, everything else last without -v.
+    bool length_first = verbose && (type == Icmp6Type::RouterSolicit || type == Icmp6Type::RouterAdvert ||
+                                    type == Icmp6Type::NeighborSolicit || type == Icmp6Type::NeighborAdvert ||
+                                    type == Icmp6Type::Redirect);
+    if (length_first) ctx.print(", length {}", length);
+    if (!message.has(2)) return ctx.truncated_unwind("icmp6");  // the code byte
+    auto need = [&](std::size_t bytes) { return message.has(bytes); };
+    ByteReader quoted = message.window(8, message.size());
+    switch (type) {
+    case Icmp6Type::EchoRequest:
+    case Icmp6Type::EchoReply: {
+        ByteReader ids = message.window(4, 4);
+        h.id = ids.be16();
+        h.sequence = ids.be16();
+        if (ids.truncated()) return ctx.truncated_unwind("icmp6");
         ctx.print(", id {}, seq {}", h.id, h.sequence);
-        if (ctx.options.verbosity == 0) ctx.print(", length {}", length);
+        break;
+    }
+    case Icmp6Type::DestinationUnreachable: {
+        constexpr std::array<std::string_view, 7> codes{
+            "unreachable route", "unreachable prohibited", "beyond scope", "unreachable address",
+            "unreachable port", "source address failed policy", "reject route"};
+        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
+        if (h.code < codes.size())
+            ctx.print(", {}", codes[h.code]);
+        else
+            ctx.print(", unknown unreach code ({})", h.code);
+        Ipv6Address dst = address_at(quoted.window(24, 16));
+        if (h.code == 4) {
+            QuotedTransport t = quoted_transport(quoted);
+            if (!t.found) return ctx.truncated("icmp6");
+            ctx.put(", ");
+            ctx.host(dst);
+            if (t.protocol == static_cast<std::uint8_t>(IpProto::Tcp)) {
+                ctx.put(" tcp port ");
+                ctx.tcp_port(t.dport);
+            } else if (t.protocol == static_cast<std::uint8_t>(IpProto::Udp)) {
+                ctx.put(" udp port ");
+                ctx.udp_port(t.dport);
+            } else {
+                ctx.print(" protocol {} port {} unreachable", t.protocol, t.dport);
+            }
+        } else if (h.code == 2) {
+            ctx.put(' ');
+            ctx.host(dst);
+            ctx.put(", source address ");
+            ctx.host(address_at(quoted.window(8, 16)));
+        } else {
+            ctx.put(' ');
+            ctx.host(dst);
+        }
+        break;
+    }
+    case Icmp6Type::PacketTooBig:
+        if (!need(8)) return ctx.truncated_unwind("icmp6");
+        ctx.print(", mtu {}", message.window(4, 4).be32());
+        break;
+    case Icmp6Type::TimeExceeded:
+        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
+        if (h.code == 0) {
+            ctx.put(" for ");
+            ctx.host(address_at(quoted.window(24, 16)));
+        } else if (h.code == 1) {
+            ctx.put(" (reassembly)");
+        } else {
+            ctx.print(", unknown code ({})", h.code);
+        }
+        break;
+    case Icmp6Type::ParameterProblem: {
+        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
+        constexpr std::array<std::string_view, 4> codes{"erroneous", "next header", "option",
+                                                        "incomplete header chain"};
+        std::uint32_t pointer = message.window(4, 4).be32();
+        if (h.code < codes.size())
+            ctx.print(", {} - octet {}", codes[h.code], pointer);
+        else
+            ctx.print(", code-#{}", h.code);
+        break;
+    }
+    case Icmp6Type::ListenerQuery:
+        // The length tells the MLD version apart.
+        if (length == 24) {
+            if (!need(24)) return ctx.truncated_unwind("icmp6");
+            print_mld(ctx, message);
+        } else if (length >= 28) {
+            if (!need(28)) return ctx.truncated_unwind("icmp6");
+            ctx.put(" v2");
+            print_mldv2_query(ctx, message, length);
+        } else {
+            ctx.print(" unknown-version (len {}) ", length);
+        }
+        break;
+    case Icmp6Type::ListenerReport:
+    case Icmp6Type::ListenerDone:
+        if (!need(24)) return ctx.truncated_unwind("icmp6");
+        print_mld(ctx, message);
+        break;
+    case Icmp6Type::ListenerReportV2:
+        if (!need(8) || (ctx.options.verbosity > 0 && !need(length))) return ctx.truncated_unwind("icmp6");
+        print_mldv2_report(ctx, message, length);
+        break;
+    case Icmp6Type::RouterSolicit:
+        if (verbose && !print_nd_options(ctx, message.window(8, length > 8 ? length - 8 : 0)))
+            return ctx.truncated("icmp6");
+        break;
+    case Icmp6Type::RouterAdvert:
+        if (verbose) {
+            constexpr std::array<std::pair<std::uint32_t, std::string_view>, 3> ra_flags{{
+                {0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"},
+            }};
+            if (!need(16)) return ctx.truncated_unwind("icmp6");
+            ByteReader ra = message.window(4, 12);
+            unsigned hop_limit = ra.u8(), flags = ra.u8();
+            unsigned lifetime = ra.be16();
+            std::uint32_t reachable = ra.be32(), retransmit = ra.be32();
+            ctx.print("\n\thop limit {}, ", hop_limit);
+            print_flags(ctx, flags, ra_flags);
+            ctx.print(", pref {}, router lifetime {}s, reachable time {}ms, retrans timer {}ms",
+                      preferences[(flags >> 3) & 3], lifetime, reachable, retransmit);
+            if (!print_nd_options(ctx, message.window(16, length > 16 ? length - 16 : 0)))
+                return ctx.truncated("icmp6");
+        }
+        break;
+    case Icmp6Type::NeighborSolicit:
+        if (!need(24)) return ctx.truncated_unwind("icmp6");
+        ctx.put(", who has ");
+        ctx.host(address_at(message.window(8, 16)));
+        if (verbose && !print_nd_options(ctx, message.window(24, length > 24 ? length - 24 : 0)))
+            return ctx.truncated("icmp6");
+        break;
+    case Icmp6Type::NeighborAdvert:
+        if (!need(24)) return ctx.truncated_unwind("icmp6");
+        ctx.put(", tgt is ");
+        ctx.host(address_at(message.window(8, 16)));
+        if (verbose) {
+            constexpr std::array<std::pair<std::uint32_t, std::string_view>, 3> na_flags{{
+                {0x80000000u, "router"}, {0x40000000u, "solicited"}, {0x20000000u, "override"},
+            }};
+            ctx.put(", ");
+            print_flags(ctx, message.window(4, 4).be32(), na_flags);
+            if (!print_nd_options(ctx, message.window(24, length > 24 ? length - 24 : 0)))
+                return ctx.truncated("icmp6");
+        }
+        break;
+    case Icmp6Type::Redirect:
+        if (!need(40)) return ctx.truncated_unwind("icmp6");
+        ctx.put(", ");
+        ctx.host(address_at(message.window(24, 16)));
+        ctx.put(" to ");
+        ctx.host(address_at(message.window(8, 16)));
+        if (verbose && !print_nd_options(ctx, message.window(40, length > 40 ? length - 40 : 0)))
+            return ctx.truncated("icmp6");
+        break;
+    default:
+        // Other types are decoded with the next protocols; tcpdump prints their length.
+        ctx.print(", length {}", length);
         return;
     }
-    ctx.print(", length {}", length);
+    if (!verbose) ctx.print(", length {}", length);
 }
 
 }  // namespace rawdump::print

@@ -184,6 +184,24 @@ TEST_SUITE("filter.codegen") {
         CHECK_FALSE(matches("greater 55", tcp4_80));
     }
 
+    TEST_CASE("arithmetic relations on packet data") {
+        CHECK(matches("ip[9] = 6", tcp4_80));
+        CHECK(matches("ip[0] & 0xf = 5", tcp4_80));
+        CHECK(matches("tcp[2:2] = 80", tcp4_80));          // destination port
+        CHECK(matches("tcp[0:2] - tcp[2:2] = 39920", tcp4_80));
+        CHECK_FALSE(matches("udp[2:2] = 80", tcp4_80));    // guard: not UDP
+        CHECK(matches("udp[0:2] = 53", udp4_53));
+        CHECK(matches("ether[12:2] = 0x800", tcp4_80));
+        CHECK(matches("ip[16:4] = 0xc0a80101", tcp4_80));  // 192.168.1.1
+        CHECK(matches("ip6[6] = 6", tcp6_22));
+        CHECK_FALSE(matches("ip6[6] = 6", tcp4_80));
+        CHECK(matches("len - 14 = 40", tcp4_80));
+        CHECK(matches("ip[ip[0] & 0xf] = 0x01", Frame().ethernet(0x0800).ipv4(6, ip(10, 0, 0, 1), ip(10, 0, 0, 2)).ports(1, 2)));
+        // Index past the end of the capture: the load rejects the packet.
+        CHECK_FALSE(matches("ip[1000] = 0", tcp4_80));
+        CHECK(matches("not ip[1000] = 0", tcp4_80) == false);
+    }
+
     TEST_CASE("truncated frames reject when a needed byte is missing") {
         Frame cut;
         for (std::size_t i = 0; i < 30; ++i) cut.u8(std::to_integer<unsigned>(tcp4_80.bytes()[i]));

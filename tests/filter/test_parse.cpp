@@ -71,8 +71,23 @@ TEST_SUITE("filter.parse") {
 
     TEST_CASE("not-yet-supported constructs still parse, for sema to refuse with a span") {
         CHECK(shape("vlan 100 and tcp") == "(and (other vlan 100) tcp)");
-        CHECK(shape("tcp[13] & 2 != 0 and port 80") == "(and (relation tcp[13] & 2 != 0) (port 80))");
-        CHECK(shape("len > 64") == "(relation len > 64)");
+        CHECK(shape("ether broadcast") == "(other ether broadcast)");
+    }
+
+    TEST_CASE("arithmetic follows libpcap's precedence") {
+        CHECK(shape("tcp[13] & 2 != 0 and port 80") == "(and (!= (& tcp[13] 2) 0) (port 80))");
+        CHECK(shape("len > 64") == "(> len 64)");
+        CHECK(shape("ip[0] + ip[1] * ip[2] = 0") == "(= (+ ip[0] (* ip[1] ip[2])) 0)");
+        CHECK(shape("ip[0] | ip[1] & ip[2] << 1 = 0") == "(= (| ip[0] (& ip[1] (<< ip[2] 1))) 0)");
+        CHECK(shape("ip[0] - ip[1] - ip[2] = 0") == "(= (- (- ip[0] ip[1]) ip[2]) 0)");
+        CHECK(shape("udp[0:2] = 53") == "(= udp[0:2] 53)");
+        CHECK(shape("(len - 4) > 60") == "(> (- len 4) 60)");
+        // libpcap gives % and ^ no precedence: they take the rest of the expression.
+        CHECK(shape("ip[0] + ip[1] % ip[2] - ip[3] = 0") == "(= (+ ip[0] (% ip[1] (- ip[2] ip[3]))) 0)");
+        CHECK(shape("ip[0] & ip[1] ^ ip[2] | ip[3] = 0") == "(= (& ip[0] (^ ip[1] (| ip[2] ip[3]))) 0)");
+        // || and && stay logical.
+        CHECK(shape("len > 1 || len < 2") == "(or (> len 1) (< len 2))");
+        CHECK(shape("tcp[tcpflags] & (tcp-syn|tcp-ack) != 0") == "(!= (& tcp[tcpflags] (| tcp-syn tcp-ack)) 0)");
         CHECK(shape("ether broadcast") == "(other ether broadcast)");
     }
 
