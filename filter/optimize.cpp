@@ -114,19 +114,21 @@ bool thread_jumps(Graph& graph) {
     return changed;
 }
 
-// A self-contained block whose edges agree decides nothing: jump past it.
+// A block whose edges agree decides nothing: jump past it.
 bool bypass_undecided(Graph& graph) {
     bool changed = false;
     // Also bypasses tests decided by their own form (`and #0; jeq #0`: a masked-out word).
     auto resolve = [&](BlockId id) {
         while (!graph.blocks[id].is_return) {
             const cfg::Block& block = graph.blocks[id];
-            const auto operand = operand_of(block);
-            if (!operand) break;
+            // Any block may go: codegen's blocks are self-contained (nothing after them reads
+            // the registers or scratch words they set), like libpcap's "no use conflict".
             if (block.on_true == block.on_false) {
                 id = block.on_true;
                 continue;
             }
+            const auto operand = operand_of(block);
+            if (!operand) break;
             const auto outcome = decide(block.test, facts::inherent_fact(*operand));
             if (!outcome) break;
             id = *outcome ? block.on_true : block.on_false;

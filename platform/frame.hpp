@@ -10,7 +10,9 @@ namespace rawdump::platform {
 
 struct Timestamp {
     std::int64_t seconds = 0;
-    std::uint32_t nanoseconds = 0;
+    // Normally below 10^9; wider because a damaged file's fraction field is kept as
+    // written (tcpdump prints it raw), and microseconds * 1000 can exceed 32 bits.
+    std::uint64_t nanoseconds = 0;
 };
 
 struct Frame {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "filter/dump.hpp"
+#include "filter/services.hpp"
 
 namespace rawdump::cli {
 
@@ -39,6 +40,20 @@ std::optional<std::string> filter_expression(const Options& options) {
     return text;
 }
 
+namespace {
+
+// Port names in filters (`port http`) come from /etc/services (read once per run);
+// without the file, names are refused with a message.
+filter::PortResolver services_resolver() {
+    std::ifstream file("/etc/services", std::ios::binary);
+    if (!file) return {};
+    std::stringstream contents;
+    contents << file.rdbuf();
+    return filter::resolver_for(filter::parse_services(contents.str()));
+}
+
+}  // namespace
+
 std::optional<filter::Program> compile_or_report(const std::string& expression,
                                                  filter::LinkType link, std::uint32_t snaplen,
                                                  const Options& options) {
@@ -46,6 +61,7 @@ std::optional<filter::Program> compile_or_report(const std::string& expression,
     compile_options.link = link;
     compile_options.snaplen = snaplen;
     compile_options.optimize = options.optimize;
+    compile_options.resolve_port = services_resolver();
     auto program = filter::compile(expression, compile_options);
     if (!program) {
         fmt::print(stderr, "rawdump: {}\n", filter::render(program.error(), expression));

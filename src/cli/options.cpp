@@ -64,7 +64,7 @@ std::string usage_text() {
 
 Expected<Options, UsageError> parse_options(int argc, char** argv) {
     Options options;
-    int hex_count = 0, hex_ascii_count = 0, timestamp_count = 0;
+    int hex_count = 0, hex_ascii_count = 0, ascii_count = 0, timestamp_count = 0;
     opterr = 0;  // rawdump words its own messages
     optind = 0;  // glibc: 0 re-initialises getopt, so parsing twice (tests) works
     for (;;) {
@@ -73,7 +73,7 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
         if (c == -1) break;
         std::string_view argument = optarg ? optarg : "";
         switch (c) {
-        case 'A': options.output.ascii = true; break;
+        case 'A': ++ascii_count; break;
         case 'c': {
             auto count = parse_number<std::uint64_t>(argument);
             if (!count || *count == 0) return Unexpected{UsageError{fmt::format("invalid packet count {}", argument)}};
@@ -131,9 +131,13 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
             return Unexpected{UsageError{fmt::format("unrecognized option '{}'", argv[optind - 1])}};
         }
     }
-    int level = std::max(hex_count, hex_ascii_count);
+    // As in tcpdump: -X wins over -x, and the winner's own count decides whether the
+    // link-layer header is dumped too (so -X -xx leaves it out).
+    int level = hex_ascii_count > 0 ? hex_ascii_count : hex_count;
     options.output.hex = level == 0 ? HexDump::None : level == 1 ? HexDump::Network : HexDump::Link;
     options.output.hex_ascii = hex_ascii_count > 0;
+    options.output.ascii = ascii_count > 0;
+    options.output.ascii_link = ascii_count > 1;
     static constexpr TimestampStyle timestamp_styles[] = {
         TimestampStyle::Local, TimestampStyle::None, TimestampStyle::Epoch,
         TimestampStyle::DeltaPrevious, TimestampStyle::LocalDate, TimestampStyle::DeltaFirst};

@@ -20,7 +20,11 @@ constexpr std::array<std::pair<ArpOp, std::string_view>, 7> op_names{{
     {ArpOp::InverseReply, "Inverse Reply"}, {ArpOp::Nak, "NACK Reply"},
 }};
 
-constexpr std::uint16_t hardware_ethernet = 1;
+// print-arp.c arphrd_values.
+constexpr std::array<std::pair<std::uint16_t, std::string_view>, 8> hardware_names{{
+    {1, "Ethernet"}, {6, "TokenRing"}, {7, "ArcNet"}, {15, "FrameRelay"}, {23, "Strip"}, {24, "IEEE 1394"},
+    {19, "ATM"}, {32, "InfiniBand"},
+}};
 constexpr std::uint16_t protocol_ipv4 = 0x0800;
 constexpr std::uint16_t protocol_trailer = 0x1000;
 
@@ -86,10 +90,13 @@ void print_arp(Context& ctx, ByteReader packet, std::uint32_t length) {
     bool plain = (p.protocol == protocol_ipv4 || p.protocol == protocol_trailer) && p.protocol_length == 4 &&
                  p.hardware_length != 0;
     if (!plain || ctx.options.verbosity > 0) {
-        if (p.hardware == hardware_ethernet)
-            ctx.print("Ethernet (len {}), ", p.hardware_length);
-        else
+        std::string_view hardware;
+        for (const auto& [k, n] : hardware_names)
+            if (k == p.hardware) hardware = n;
+        if (hardware.empty())
             ctx.print("Unknown Hardware ({}) (len {}), ", p.hardware, p.hardware_length);
+        else
+            ctx.print("{} (len {}), ", hardware, p.hardware_length);
         auto proto = ethertype_name(p.protocol);
         if (proto.empty())
             ctx.print("Unknown Protocol (0x{:04x}) (len {}), ", p.protocol, p.protocol_length);

@@ -1,6 +1,7 @@
 // IpInfo helpers and the transport demultiplexer (print-ip-demux.c).
 #include "src/print/checksum.hpp"
 #include "src/print/ip.hpp"
+#include "src/print/link.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/transport.hpp"
 
@@ -71,6 +72,12 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
         return print_ipv4(ctx, payload, ip.length);
     case IpProto::Ipv6:
         return print_ipv6(ctx, payload, ip.length);
+    case IpProto::Ethernet:  // RFC 8986 segment routing can carry whole frames
+        if (ip.version == 6) {
+            print_ethernet(ctx, payload, ip.length);
+            return;
+        }
+        break;
     default:
         break;
     }

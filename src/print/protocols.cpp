@@ -16,7 +16,7 @@ constexpr std::string_view lookup(const std::array<std::pair<K, std::string_view
 // print-ether.c / ethertype.h `ethertype_values`, the entries this printer can meet first.
 constexpr std::array<std::pair<std::uint16_t, std::string_view>, 30> ethertypes{{
     {0x0800, "IPv4"}, {0x0806, "ARP"}, {0x86dd, "IPv6"}, {0x8100, "802.1Q"},
-    {0x88a8, "802.1Q-QinQ"}, {0x9100, "802.1Q-QinQ"}, {0x9200, "802.1Q-QinQ"},
+    {0x88a8, "802.1Q-QinQ"}, {0x9100, "802.1Q-9100"}, {0x9200, "802.1Q-9200"},
     {0x8035, "Reverse ARP"}, {0x8847, "MPLS unicast"}, {0x8848, "MPLS multicast"},
     {0x88cc, "LLDP"}, {0x888e, "EAPOL"}, {0x9000, "Loopback"}, {0x8863, "PPPoE D"},
     {0x8864, "PPPoE S"}, {0x809b, "Appletalk"}, {0x80f3, "Appletalk ARP"}, {0x8137, "IPX"},

@@ -33,6 +33,7 @@ enum class IpProto : std::uint8_t {
     NoNext = 59,
     DestOptions = 60,
     Sctp = 132,
+    Ethernet = 143,
 };
 
 // "IPv4" in `ethertype IPv4 (0x0800)`; empty when tcpdump would say "Unknown".

@@ -46,7 +46,7 @@ public:
             return ReadStatus::Error;
         }
         frame.time.seconds = seconds;
-        frame.time.nanoseconds = nanosecond_ ? fraction : fraction * 1000u;
+        frame.time.nanoseconds = nanosecond_ ? fraction : std::uint64_t(fraction) * 1000u;
         frame.wire_length = wire;
         frame.bytes = data;
         return ReadStatus::Packet;

@@ -35,7 +35,7 @@ platform::Timestamp to_timestamp(std::uint64_t units, const InterfaceInfo& inter
     platform::Timestamp time;
     time.seconds = static_cast<std::int64_t>(units / per_second);
     Wide fraction = units % per_second;
-    time.nanoseconds = static_cast<std::uint32_t>(fraction * 1000000000u / per_second);
+    time.nanoseconds = static_cast<std::uint64_t>(fraction * 1000000000u / per_second);
     return time;
 }
 

@@ -59,7 +59,7 @@ bool Writer::write(const platform::Frame& frame) {
     }
     std::byte* at = buffer_.data() + used_;
     put_u32(at, static_cast<std::uint32_t>(frame.time.seconds));
-    put_u32(at + 4, frame.time.nanoseconds / 1000);
+    put_u32(at + 4, static_cast<std::uint32_t>(frame.time.nanoseconds / 1000));
     put_u32(at + 8, static_cast<std::uint32_t>(frame.bytes.size()));
     put_u32(at + 12, frame.wire_length);
     if (!frame.bytes.empty()) std::memcpy(at + 16, frame.bytes.data(), frame.bytes.size());

@@ -74,3 +74,14 @@ TEST_CASE("bad input gets tcpdump's words") {
     CHECK(parse({"-s", "abc"}).error().message == "invalid snaplen abc (must be >= 0 and <= 262144)");
     CHECK(parse({"-s", "262145"}).error().message == "invalid snaplen 262145 (must be >= 0 and <= 262144)");
 }
+
+TEST_CASE("hex and ASCII dump levels as tcpdump counts them") {
+    auto x_X = parse({"-X", "-xx"});
+    CHECK(x_X->output.hex == HexDump::Network);  // -X's own count decides
+    CHECK(x_X->output.hex_ascii);
+    CHECK(parse({"-xx"})->output.hex == HexDump::Link);
+    CHECK_FALSE(parse({"-xx"})->output.hex_ascii);
+    CHECK(parse({"-AA"})->output.ascii_link);
+    CHECK_FALSE(parse({"-A"})->output.ascii_link);
+    CHECK(parse({"-A"})->output.ascii);
+}

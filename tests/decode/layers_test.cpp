@@ -41,6 +41,16 @@ std::vector<std::byte> arp_request() {
                   0xc0, 0x00, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc6, 0x33, 0x64, 0x07});
 }
 
+// Neighbour solicitation for fe80::2 from fe80::1 with a source link-address option.
+std::vector<std::byte> neighbor_solicitation() {
+    return bytes({0x33, 0x33, 0xff, 0x00, 0x00, 0x02, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x86, 0xdd, 0x60, 0x00,
+                  0x00, 0x00, 0x00, 0x20, 0x3a, 0xff, 0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                  0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                  0x00, 0x01, 0xff, 0x00, 0x00, 0x02, 0x87, 0x00, 0x15, 0xff, 0x00, 0x00, 0x00, 0x00, 0xfe, 0x80,
+                  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x01, 0x01,
+                  0x00, 0x11, 0x22, 0x33, 0x44, 0x55});
+}
+
 OutputOptions verbose() {
     auto o = numeric_utc();
     o.verbosity = 1;
@@ -70,6 +80,19 @@ TEST_CASE("IPv6 hop-by-hop options: the name, the options under -v, then ports o
     CHECK(print_all(verbose(), frame) ==
           "IP6 (hlim 64, next-header Options (0) payload length: 20) 2001:db8::1 > 2001:db8::2: "
           "HBH (rtalert: 0x0000) (padn) 40000 > 40001: [udp sum ok] UDP, length 4\n");
+}
+
+TEST_CASE("ICMPv6 neighbour solicitation; -v moves the length and adds the options") {
+    auto frame = neighbor_solicitation();
+    CHECK(print_all(numeric_utc(), frame) ==
+          "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32\n");
+    CHECK(print_all(verbose(), frame) ==
+          "IP6 (hlim 255, next-header ICMPv6 (58) payload length: 32) fe80::1 > ff02::1:ff00:2: [icmp6 sum ok] "
+          "ICMP6, neighbor solicitation, length 32, who has fe80::2\n"
+          "\t  source link-address option (1), length 8 (1): 00:11:22:33:44:55\n");
+    auto o = verbose();
+    o.verbosity = 2;  // -vv: each option body in hex too
+    CHECK(print_all(o, frame).ends_with("00:11:22:33:44:55\n\t    0x0000:  0011 2233 4455\n"));
 }
 
 TEST_CASE("IPv4 options are printed under -v only") {
@@ -132,7 +155,8 @@ TEST_CASE("every prefix of the other frames: one line each, under -v and -x") {
     auto o = verbose();
     o.hex = HexDump::Network;
     PacketPrinter printer(o, filter::LinkType::En10mb);
-    for (const auto& frame : {icmp_port_unreachable(), ipv6_hop_by_hop_udp(), ipv4_record_route_udp(), arp_request()}) {
+    for (const auto& frame : {icmp_port_unreachable(), ipv6_hop_by_hop_udp(), ipv4_record_route_udp(), arp_request(),
+                              neighbor_solicitation()}) {
         for (std::size_t cut = 0; cut <= frame.size(); ++cut) {
             CAPTURE(cut);
             std::string text = print_one(o, std::span<const std::byte>{frame}.first(cut),

@@ -196,7 +196,8 @@ TEST_SUITE("filter.codegen") {
         CHECK(matches("ip6[6] = 6", tcp6_22));
         CHECK_FALSE(matches("ip6[6] = 6", tcp4_80));
         CHECK(matches("len - 14 = 40", tcp4_80));
-        CHECK(matches("ip[ip[0] & 0xf] = 0x01", Frame().ethernet(0x0800).ipv4(6, ip(10, 0, 0, 1), ip(10, 0, 0, 2)).ports(1, 2)));
+        CHECK(matches("ip[(ip[0] & 0xf) + 3] = 64", tcp4_80));  // a computed index: ip[8], the TTL
+        CHECK_FALSE(matches("ip[(ip[0] & 0xf) + 3] = 65", tcp4_80));
         // Index past the end of the capture: the load rejects the packet.
         CHECK_FALSE(matches("ip[1000] = 0", tcp4_80));
         CHECK(matches("not ip[1000] = 0", tcp4_80) == false);
