@@ -45,7 +45,14 @@ std::optional<std::array<std::uint8_t, 6>> parse_mac(std::string_view text) {
         }
         return mac;
     }
-    const char separator = text.find('-') != std::string_view::npos ? '-' : ':';
+    if (text.size() == 12 && text.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos) {
+        for (std::size_t byte = 0; byte < 6; ++byte)  // abcdef000003
+            mac[byte] = static_cast<std::uint8_t>(*parse_in_base(text.substr(byte * 2, 2), 16));
+        return mac;
+    }
+    const char separator = text.find('-') != std::string_view::npos   ? '-'
+                           : text.find('.') != std::string_view::npos ? '.'
+                                                                      : ':';
     for (std::size_t byte = 0; byte < 6; ++byte) {
         const auto end = text.find(separator);
         if ((end == std::string_view::npos) != (byte == 5)) return std::nullopt;

@@ -16,7 +16,7 @@ std::optional<std::uint32_t> parse_ipv4(std::string_view text);
 std::optional<std::array<std::uint8_t, 16>> parse_ipv6(std::string_view text);
 
 // MAC addresses as libpcap writes them: "a:b:c:d:e:f" / "a-b-c-d-e-f" (1-2 hex digits per
-// byte) or "aabb.ccdd.eeff".
+// byte), "a.b.c.d.e.f", "aabb.ccdd.eeff" or twelve hex digits "aabbccddeeff".
 std::optional<std::array<std::uint8_t, 6>> parse_mac(std::string_view text);
 
 // libpcap's numbers: decimal, 0x-prefixed hex or 0-prefixed octal, at most 32 bits.

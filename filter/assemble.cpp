@@ -60,32 +60,50 @@ Program assemble(const cfg::Graph& graph) {
         item.false_item = item_of_block[block.on_false];
     }
 
-    // Insert trampolines until every conditional jump fits in 8 bits. Each insertion only
-    // lengthens jumps across it, so repeat until a pass changes nothing.
+    // Insert trampolines until every conditional jump fits in 8 bits. An insertion only
+    // lengthens jumps across it, so a far edge stays far: each round gives every edge that is
+    // far now its `ja` (right after its block, the false edge's first), and rounds repeat
+    // until none is left. Linear per round; long `host` chains need two or three rounds.
     std::vector<std::size_t> start;
-    for (bool changed = true; changed;) {
-        changed = false;
+    std::vector<std::size_t> new_index;
+    for (;;) {
         start.assign(items.size() + 1, 0);
         for (std::size_t i = 0; i < items.size(); ++i) start[i + 1] = start[i] + size_of(graph, items[i]);
-        for (std::size_t i = 0; i < items.size() && !changed; ++i) {
-            if (items[i].is_trampoline || graph.blocks[items[i].block].is_return) continue;
-            const std::size_t jump_at = start[i + 1] - 1;
-            for (const bool true_edge : {true, false}) {
-                const std::size_t target = true_edge ? items[i].true_item : items[i].false_item;
-                if (start[target] - jump_at - 1 <= max_short_jump) continue;
-                // Put a `ja target` right after this block and send the far edge to it.
-                const std::size_t at = i + 1;
-                for (Item& other : items) {
-                    if (other.true_item >= at) ++other.true_item;
-                    if (other.false_item >= at) ++other.false_item;
-                }
-                items.insert(items.begin() + static_cast<std::ptrdiff_t>(at),
-                             Item{true, 0, target + 1, 0});
-                (true_edge ? items[i].true_item : items[i].false_item) = at;
-                changed = true;
-                break;
-            }
+        auto far = [&](std::size_t i, std::size_t target) {
+            return start[target] - (start[i + 1] - 1) - 1 > max_short_jump;
+        };
+        std::size_t added = 0;
+        new_index.assign(items.size(), 0);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            new_index[i] = i + added;
+            const Item& item = items[i];
+            if (item.is_trampoline || graph.blocks[item.block].is_return) continue;
+            added += far(i, item.true_item) + far(i, item.false_item);
         }
+        if (added == 0) break;
+        std::vector<Item> next;
+        next.reserve(items.size() + added);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            Item item = items[i];
+            const bool test = !item.is_trampoline && !graph.blocks[item.block].is_return;
+            const bool far_false = test && far(i, item.false_item);
+            const bool far_true = test && far(i, item.true_item);
+            if (item.is_trampoline) {
+                item.true_item = new_index[item.true_item];
+            } else if (test) {
+                item.true_item = new_index[item.true_item];
+                item.false_item = new_index[item.false_item];
+            }
+            const std::size_t at = next.size();
+            if (far_false) item.false_item = at + 1;
+            if (far_true) item.true_item = at + 1 + (far_false ? 1 : 0);
+            const std::size_t far_false_target = new_index[items[i].false_item];
+            const std::size_t far_true_target = new_index[items[i].true_item];
+            next.push_back(item);
+            if (far_false) next.push_back(Item{true, 0, far_false_target, 0});
+            if (far_true) next.push_back(Item{true, 0, far_true_target, 0});
+        }
+        items = std::move(next);
     }
 
     Program program;

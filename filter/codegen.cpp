@@ -1,8 +1,14 @@
 #include "filter/codegen.hpp"
 
 #include "filter/arith_codegen.hpp"
+#include "filter/codegen_protochain.hpp"
 
+#include <fmt/format.h>
+
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <type_traits>
 #include <variant>
 
@@ -64,8 +70,12 @@ struct Negation {
 struct Always {
     bool value;  // a predicate decided at compile time
 };
+// Blocks built by a dedicated emitter (protochain's unrolled walk), given its successors.
+struct Emitted {
+    std::function<cfg::BlockId(cfg::Graph&, cfg::BlockId on_true, cfg::BlockId on_false)> emit;
+};
 struct Pred {
-    std::variant<Test, AllOf, AnyOf, Negation, Always> value;
+    std::variant<Test, AllOf, AnyOf, Negation, Always, Emitted> value;
 };
 
 PredPtr all_of(PredPtr a, PredPtr b) { return std::make_shared<Pred>(Pred{AllOf{a, b}}); }
@@ -93,18 +103,21 @@ class Lowering {
 public:
     explicit Lowering(const LinkLayer& link) : link_(link) {}
 
+    // The first error found while lowering (libpcap refuses some primitives only after an
+    // encapsulation: `mpls and arp`, `pppoes and vlan`).
+    const std::optional<CodegenError>& error() const { return first_error_; }
+
     PredPtr lower(const ir::Node& node) {
         return std::visit([this](const auto& value) { return lower(value); }, node.value);
     }
 
 private:
-    const LinkLayer& link_;
+    // A copy: vlan/mpls/pppoes move the offsets for everything lowered after them.
+    LinkLayer link_;
 
     std::uint32_t net(std::uint32_t offset) const { return link_.network_offset + offset; }
 
-    PredPtr link_protocol(ir::EtherType type) const {
-        return equals(load_half(link_.protocol_type_offset), static_cast<std::uint32_t>(type));
-    }
+    PredPtr link_protocol(ir::EtherType type) const { return link_protocol_test(type); }
 
     PredPtr ipv4_protocol(ir::IpProto protocol) const {
         return all_of(link_protocol(ir::EtherType::Ipv4),
@@ -133,6 +146,58 @@ private:
     }
 
     PredPtr lower(const ir::NetworkProtocol& node) { return link_protocol(node.type); }
+
+    // libpcap's gen_protochain: ip's walk or'ed with ip6's (codegen_protochain.hpp).
+    PredPtr lower(const ir::Protochain& node) {
+        auto walk = [&](bool ipv6) {
+            const std::uint32_t network = link_.network_offset, protocol = node.protocol;
+            const PredPtr chain = std::make_shared<Pred>(Pred{Emitted{
+                [=](cfg::Graph& graph, cfg::BlockId on_true, cfg::BlockId on_false) {
+                    return emit_protochain_walk(graph, ipv6, protocol, network, on_true, on_false);
+                }}});
+            return all_of(link_protocol(ipv6 ? ir::EtherType::Ipv6 : ir::EtherType::Ipv4), chain);
+        };
+        if (node.over_ipv4 && node.over_ipv6) return any_of(walk(false), walk(true));
+        return walk(node.over_ipv6);
+    }
+
+    // 802.2 LLC protocols, shaped like libpcap's gen_ether_linktype (Ethernet: a length
+    // <= 1500 in the type field) and gen_linux_sll_linktype (SLL: protocol 4 = 802.2,
+    // 1 = Novell raw 802.3). SNAP frames: aa aa 03, OUI, EtherType (gen_snap).
+    PredPtr lower(const ir::LlcProtocol& node) {
+        constexpr std::uint32_t max_8023_length = 1500, sll_8023 = 1, sll_8022 = 4;
+        constexpr std::uint32_t sap_ip = 0x06, sap_netbeui = 0xf0, sap_iso = 0xfe, sap_ipx = 0xe0;
+        constexpr std::uint32_t ether_ipx = 0x8137, ether_atalk = 0x809b, ether_aarp = 0x80f3;
+        const std::uint32_t p = node.number;
+        const std::uint32_t llc = link_.network_offset;
+        const Insn type = load_half(link_.protocol_type_offset);
+        if (link_.llc == LinkLayer::Llc::Plain || link_.framing != LinkLayer::Framing::EtherType)
+            return link_protocol(static_cast<ir::EtherType>(p));
+        const bool cooked = link_.llc == LinkLayer::Llc::LinuxCooked;
+        const PredPtr is_llc = cooked ? equals(type, sll_8022)
+                                      : negation(test({type}, op::jgt, max_8023_length));
+        auto snap = [&](std::uint32_t oui, std::uint32_t ether_type) {
+            return all_of(equals(load_word(llc + 4), (oui & 0xffff) << 16 | ether_type),
+                          equals(load_word(llc), 0xaaaa0300 | oui >> 16));
+        };
+        if (p == sap_ip || p == sap_netbeui || p == sap_iso)
+            return all_of(is_llc, equals(load_half(llc), p << 8 | p));
+        if (p == sap_ipx) {
+            const PredPtr over_llc =
+                cooked ? any_of(equals(type, sll_8023),
+                                all_of(is_llc, any_of(equals(load_byte(llc), sap_ipx),
+                                                      snap(0, ether_ipx))))
+                       : all_of(is_llc, any_of(snap(0, ether_ipx),
+                                               any_of(equals(load_byte(llc), sap_ipx),
+                                                      equals(load_half(llc), 0xffff))));
+            return any_of(equals(type, ether_ipx), over_llc);
+        }
+        if (p == ether_atalk || p == ether_aarp)
+            return any_of(equals(type, p),
+                          all_of(is_llc, snap(p == ether_atalk ? 0x080007 : 0, p)));
+        if (p <= max_8023_length) return all_of(is_llc, equals(load_byte(llc), p));
+        return equals(type, p);
+    }
 
     PredPtr lower(const ir::TransportProtocol& node) {
         if (node.over_ipv4 && node.over_ipv6)
@@ -207,6 +272,8 @@ private:
     PredPtr lower(const ir::Ipv4HostMatch& node) {
         PredPtr result;
         for (auto carrier : node.carriers) {
+            if (link_.mpls_depth > 0 && node.carriers.size() > 1 && carrier != ir::EtherType::Ipv4)
+                continue;
             const bool is_ip = carrier == ir::EtherType::Ipv4;
             const std::uint32_t source = net(is_ip ? ipv4::source : arp::sender_protocol_address);
             const std::uint32_t destination =
@@ -246,6 +313,7 @@ private:
 
     // Six bytes compared as a word then a halfword, last four bytes first (gen_bcmp).
     PredPtr lower(const ir::EthernetAddressMatch& node) {
+        if (mac_addresses_missing(&node)) return always(false);
         const std::uint32_t base = link_.mac_addresses_offset.value_or(0);
         const auto& mac = node.address;
         const std::uint32_t high = std::uint32_t{mac[0]} << 8 | mac[1];
@@ -258,6 +326,7 @@ private:
     }
 
     PredPtr lower(const ir::EthernetMulticast&) {
+        if (mac_addresses_missing(nullptr)) return always(false);
         const std::uint32_t base = link_.mac_addresses_offset.value_or(0);
         return test({load_byte(base + ethernet::destination)}, op::jset, ethernet::group_bit);
     }
@@ -293,8 +362,188 @@ private:
 
     PredPtr lower(const ir::Constant& node) { return std::make_shared<Pred>(Pred{Always{node.value}}); }
 
-    PredPtr lower(const ir::And& node) { return all_of(lower(*node.left), lower(*node.right)); }
-    PredPtr lower(const ir::Or& node) { return any_of(lower(*node.left), lower(*node.right)); }
+    // Left before right, explicitly: encapsulations shift the offsets of what follows them.
+    PredPtr lower(const ir::And& node) {
+        PredPtr left = lower(*node.left);
+        return all_of(left, lower(*node.right));
+    }
+    PredPtr lower(const ir::Or& node) {
+        PredPtr left = lower(*node.left);
+        return any_of(left, lower(*node.right));
+    }
+
+    // ---- encapsulations and Linux metadata (F1) ----------------------------------------
+
+    mutable std::optional<CodegenError> first_error_;
+    void refuse(ir::Where where, std::string message) const {
+        if (!first_error_) first_error_ = CodegenError{where.offset, where.length, std::move(message)};
+    }
+    static PredPtr always(bool value) { return std::make_shared<Pred>(Pred{Always{value}}); }
+
+    // libpcap's ethertype_to_ppptype.
+    static std::uint32_t ppp_protocol(std::uint32_t ether_type) {
+        switch (ether_type) {
+            case 0x0800: return 0x21;  // IPv4
+            case 0x86dd: return 0x57;  // IPv6
+            case 0x6003: return 0x27;  // DECnet
+            case 0x809b: return 0x29;  // AppleTalk
+            case 0x0600: return 0x25;  // XNS
+            case 0xfe: return 0x23;    // OSI
+            case 0x42: return 0x31;    // 802.1D bridging
+            case 0xe0: return 0x2b;    // IPX
+            default: return ether_type;
+        }
+    }
+
+    // libpcap's gen_linktype for the current link (and gen_mpls_linktype inside MPLS).
+    PredPtr link_protocol_test(ir::EtherType type) const {
+        using F = LinkLayer::Framing;
+        const auto value = static_cast<std::uint32_t>(type);
+        const bool ipv4 = type == ir::EtherType::Ipv4;
+        const bool ipv6 = type == ir::EtherType::Ipv6;
+        constexpr std::uint32_t version_mask = 0xf0, bottom_of_stack = 0x01;
+        if (link_.mpls_depth > 0) {
+            if (!ipv4 && !ipv6) {
+                refuse({}, "unsupported protocol over mpls");
+                return always(false);
+            }
+            return all_of(masked_equals(load_byte(link_.network_offset - 2), bottom_of_stack,
+                                        bottom_of_stack),
+                          masked_equals(load_byte(link_.network_offset), ipv4 ? 0x40 : 0x60,
+                                        version_mask));
+        }
+        switch (link_.framing) {
+            case F::EtherType: return equals(load_half(link_.protocol_type_offset), value);
+            case F::Ppp: return equals(load_half(link_.protocol_type_offset), ppp_protocol(value));
+            case F::IpVersion:
+                if (!ipv4 && !ipv6) return always(false);
+                return masked_equals(load_byte(link_.network_offset), ipv4 ? 0x40 : 0x60,
+                                     version_mask);
+            case F::Ipv4Only: return always(ipv4);
+            case F::Ipv6Only: return always(ipv6);
+            case F::AfHostOrder:
+            case F::AfNetworkOrder: {
+                // AF_INET and the capturing host's AF_INET6 (Linux: 10), as 1.10.3 tests them.
+                if (!ipv4 && !ipv6) return always(false);
+                auto af = [&](std::uint32_t value) {
+                    return equals(load_word(0), link_.framing == F::AfHostOrder ? value << 24 : value);
+                };
+                if (ipv4) return af(2);
+                // Savefiles: the writer's BSD AF_INET6 (Darwin 30, BSD 24, FreeBSD 28).
+                if (link_.savefile) return any_of(any_of(af(30), af(24)), af(28));
+                return af(10);
+            }
+        }
+        return always(false);
+    }
+
+    bool mac_addresses_missing(const ir::EthernetAddressMatch* match) const {
+        if (link_.mac_addresses_offset) return false;
+        const bool broadcast = match && match->direction == ir::Direction::Dst &&
+                               match->address == std::array<std::uint8_t, 6>{0xff, 0xff, 0xff,
+                                                                            0xff, 0xff, 0xff};
+        refuse({}, broadcast ? "not a broadcast link"
+                   : match   ? "ethernet addresses supported only on ethernet/FDDI/token ring/"
+                               "802.11/ATM LANE/Fibre Channel"
+                             : "link-layer multicast filters supported only on ethernet/FDDI/"
+                               "token ring/ARCNET/802.11/ATM LANE/Fibre Channel");
+        return true;
+    }
+
+    // libpcap's gen_vlan_no_bpf_extensions: TPID test, VID test, then everything after reads
+    // 4 bytes further on.
+    PredPtr lower(const ir::Vlan& node) {
+        if (link_.mpls_depth > 0) {
+            refuse(node.where, "no VLAN match after MPLS");
+            return always(false);
+        }
+        if (link_.type != LinkType::En10mb || link_.framing != LinkLayer::Framing::EtherType) {
+            refuse(node.where, fmt::format("no VLAN support for {}", link_.description));
+            return always(false);
+        }
+        if (link_.live) {
+            refuse(node.where, "'vlan' on a live capture is not supported yet (the kernel moves "
+                               "the outer tag into metadata, which needs libpcap's ancillary-load "
+                               "code); filter a saved file with -r instead");
+            return always(false);
+        }
+        const Insn type = load_half(link_.protocol_type_offset);
+        PredPtr result = any_of(any_of(equals(type, 0x8100), equals(type, 0x88a8)),
+                                equals(type, 0x9100));
+        if (node.id)
+            result = all_of(result, masked_equals(load_half(link_.network_offset), *node.id, 0x0fff));
+        link_.protocol_type_offset += 4;
+        link_.network_offset += 4;
+        return result;
+    }
+
+    // libpcap's gen_mpls: EtherType 0x8847 (PPP 0x0281) for the outer label, the previous
+    // label's bottom-of-stack bit clear for the others; then the label.
+    PredPtr lower(const ir::Mpls& node) {
+        PredPtr result;
+        if (link_.mpls_depth > 0) {
+            // (written as libpcap's optimiser leaves `and #1; jeq #0`)
+            result = negation(test({load_byte(link_.network_offset - 2)}, op::jset, 0x01));
+        } else if (link_.framing == LinkLayer::Framing::Ppp) {
+            result = equals(load_half(link_.protocol_type_offset), 0x0281);
+        } else if (link_.type == LinkType::En10mb && link_.framing == LinkLayer::Framing::EtherType) {
+            result = equals(load_half(link_.protocol_type_offset), 0x8847);
+        } else {
+            refuse(node.where, fmt::format("no MPLS support for {}", link_.description));
+            return always(false);
+        }
+        if (node.label)
+            result = all_of(result, masked_equals(load_word(link_.network_offset), *node.label << 12,
+                                                  0xfffff000));
+        link_.network_offset += 4;
+        ++link_.mpls_depth;
+        return result;
+    }
+
+    // libpcap's gen_pppoed/gen_pppoes: after a session header (6 bytes) comes a PPP frame
+    // whose 2-byte protocol field names what follows.
+    PredPtr lower(const ir::Pppoe& node) {
+        constexpr std::uint32_t discovery = 0x8863, session = 0x8864, header = 6, ppp_header = 2;
+        PredPtr result = link_protocol(static_cast<ir::EtherType>(node.session ? session : discovery));
+        if (!node.session) return result;
+        if (node.id)
+            result = all_of(result, masked_equals(load_word(link_.network_offset), *node.id, 0xffff));
+        link_.protocol_type_offset = link_.network_offset + header;
+        link_.network_offset += header + ppp_header;
+        link_.framing = LinkLayer::Framing::Ppp;
+        link_.llc = LinkLayer::Llc::Plain;
+        link_.mac_addresses_offset = std::nullopt;
+        link_.description = "PPP";
+        return result;
+    }
+
+    // Linux packet type: SLL's header field, SLL2's, else the ancillary load SKF_AD_PKTTYPE.
+    bool metadata_missing(std::string_view what) const {
+        if (!link_.savefile || link_.type == LinkType::LinuxSll2 ||
+            (link_.type == LinkType::LinuxSll && what == "inbound/outbound"))
+            return false;
+        refuse({}, fmt::format("{} not supported on {} when reading savefiles", what,
+                               link_.description));
+        return true;
+    }
+
+    PredPtr lower(const ir::PacketDirection& node) {
+        if (metadata_missing("inbound/outbound")) return always(false);
+        constexpr std::uint32_t outgoing = 4, pkttype = 4;
+        Insn load = load_half(ancillary_base + pkttype);
+        if (link_.type == LinkType::LinuxSll) load = load_half(0);
+        if (link_.type == LinkType::LinuxSll2) load = load_byte(10);
+        PredPtr is_outgoing = equals(load, outgoing);
+        return node.outbound ? is_outgoing : negation(is_outgoing);
+    }
+
+    // SLL2 carries the interface index at 4; elsewhere SKF_AD_IFINDEX.
+    PredPtr lower(const ir::InterfaceIndex& node) {
+        if (metadata_missing("ifindex")) return always(false);
+        constexpr std::uint32_t ifindex = 8;
+        return equals(load_word(link_.type == LinkType::LinuxSll2 ? 4 : ancillary_base + ifindex),
+                      node.index);
+    }
     PredPtr lower(const ir::Not& node) { return negation(lower(*node.operand)); }
 };
 
@@ -318,6 +567,8 @@ cfg::BlockId emit(cfg::Graph& graph, const Pred& pred, cfg::BlockId on_true, cfg
                 return emit(graph, *node.left, on_true, right);
             } else if constexpr (std::is_same_v<T, Always>) {
                 return node.value ? on_true : on_false;
+            } else if constexpr (std::is_same_v<T, Emitted>) {
+                return node.emit(graph, on_true, on_false);
             } else {
                 return emit(graph, *node.operand, on_false, on_true);
             }
@@ -327,7 +578,8 @@ cfg::BlockId emit(cfg::Graph& graph, const Pred& pred, cfg::BlockId on_true, cfg
 
 }  // namespace
 
-cfg::Graph generate(const ir::Node& root, const LinkLayer& link, std::uint32_t accept_value) {
+cfg::Graph generate(const ir::Node& root, const LinkLayer& link, std::uint32_t accept_value,
+                    std::optional<CodegenError>* error) {
     cfg::Graph graph;
     cfg::Block reject;
     reject.is_return = true;
@@ -342,6 +594,15 @@ cfg::Graph generate(const ir::Node& root, const LinkLayer& link, std::uint32_t a
 
     Lowering lowering(link);
     graph.entry = emit(graph, *lowering.lower(root), accept_id, reject_id);
+    if (error && lowering.error()) *error = *lowering.error();
+    return graph;
+}
+
+Expected<cfg::Graph, CodegenError> generate_checked(const ir::Node& root, const LinkLayer& link,
+                                                    std::uint32_t accept_value) {
+    std::optional<CodegenError> error;
+    cfg::Graph graph = generate(root, link, accept_value, &error);
+    if (error) return Unexpected{std::move(*error)};
     return graph;
 }
 

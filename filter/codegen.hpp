@@ -7,14 +7,30 @@
 // removes the loads that became redundant.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "filter/cfg.hpp"
+#include "filter/expected.hpp"
 #include "filter/ir.hpp"
 #include "filter/link_layer.hpp"
 
 namespace rawdump::filter {
 
-cfg::Graph generate(const ir::Node& root, const LinkLayer& link, std::uint32_t accept_value);
+// Errors libpcap reports only in context (`mpls and arp`: "unsupported protocol over mpls",
+// `pppoes and vlan`: "no VLAN support for PPP"), with the span of the primitive when known.
+struct CodegenError {
+    std::size_t offset;
+    std::size_t length;
+    std::string message;
+};
+
+// `error` (optional) receives the first such error; the graph is then meaningless.
+cfg::Graph generate(const ir::Node& root, const LinkLayer& link, std::uint32_t accept_value,
+                    std::optional<CodegenError>* error = nullptr);
+Expected<cfg::Graph, CodegenError> generate_checked(const ir::Node& root, const LinkLayer& link,
+                                                    std::uint32_t accept_value);
 
 }  // namespace rawdump::filter

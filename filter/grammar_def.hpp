@@ -220,9 +220,12 @@ const auto dotted_text = lexeme[+x3::digit >> +('.' >> +x3::digit)];
 const auto value_end = !(x3::alnum | x3::char_("_.:-"));
 const auto mac_byte = x3::repeat(1, 2)[x3::xdigit];
 const auto mac_quad = x3::repeat(4)[x3::xdigit];
+// libpcap's scanner also takes "a.b.c.d.e.f" and twelve hex digits ("abcdef000003").
 const auto mac_text = lexeme[(mac_byte >> x3::repeat(5)[':' >> mac_byte]) |
                              (mac_byte >> x3::repeat(5)['-' >> mac_byte]) |
-                             (mac_quad >> '.' >> mac_quad >> '.' >> mac_quad)];
+                             (mac_byte >> x3::repeat(5)['.' >> mac_byte]) |
+                             (mac_quad >> '.' >> mac_quad >> '.' >> mac_quad) |
+                             x3::repeat(12)[x3::xdigit]];
 const auto ipv6_text = lexeme[&(*x3::xdigit >> ':') >> +(x3::xdigit | x3::char_(":."))];
 // "1000-2000", and what libpcap's portrange reader also takes: "1-ssh", "1-2-3" (= 1-2).
 const auto range_text = lexeme[+x3::digit >> '-' >> +(x3::alnum | x3::char_("_-"))];

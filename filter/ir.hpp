@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "filter/ir_encap.hpp"
+
 namespace rawdump::filter::ir {
 
 // The link layer's protocol field. 32 bits wide because libpcap takes `ether proto 70000`
@@ -25,9 +27,15 @@ enum class EtherType : std::uint32_t {
 // `ip proto 256`, which simply never matches the 8-bit field).
 enum class IpProto : std::uint32_t {
     Icmp = 1,
+    Igmp = 2,
     Tcp = 6,
+    Igrp = 9,
     Udp = 17,
+    Esp = 50,
+    Ah = 51,
     Icmp6 = 58,
+    Pim = 103,
+    Vrrp = 112,  // also CARP's number
     Sctp = 132,
 };
 
@@ -36,6 +44,20 @@ enum class Direction : std::uint8_t { Src, Dst, SrcOrDst, SrcAndDst };
 // `ip`, `ip6`, `arp`, `rarp`, `ether proto N`: the link layer says what the payload is.
 struct NetworkProtocol {
     EtherType type;
+};
+
+// `ether|link proto N` for an 802.2 LLC protocol: N <= 1500 (a SAP; 0xe0 = ipx), or
+// atalk/aarp (also looked for in SNAP frames). Codegen picks the link's shape.
+struct LlcProtocol {
+    std::uint32_t number;
+};
+
+// `[ip|ip6] protochain N`: N anywhere in the IPv4/IPv6 header chain, as libpcap walks it
+// (codegen_protochain.hpp). libpcap compiles a filter using it without optimising it.
+struct Protochain {
+    std::uint32_t protocol;
+    bool over_ipv4;
+    bool over_ipv6;
 };
 
 // `tcp`, `udp`, `icmp`, `[ip|ip6] proto N`: an IPv4 protocol and/or IPv6 next header (IPv6
@@ -168,10 +190,10 @@ struct Not {
 };
 
 struct Node {
-    std::variant<NetworkProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
+    std::variant<NetworkProtocol, LlcProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
                  Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
                  PacketLength, ArithRelation, Ipv4FirstFragment, Ipv6NextHeader, Constant, And,
-                 Or, Not>
+                 Or, Not, Vlan, Mpls, Pppoe, PacketDirection, InterfaceIndex, Protochain>
         value;
 };
 

@@ -3,6 +3,7 @@
 #include "filter/optimize_facts.hpp"
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace rawdump::filter {
@@ -152,11 +153,27 @@ bool bypass_undecided(Graph& graph) {
 }
 
 // Blocks equal in statements, test and successors are one block.
+std::size_t hash_of(const cfg::Block& block) {
+    std::size_t h = block.is_return ? 0x9e3779b97f4a7c15u : 0;
+    auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 0x100000001b3u + (h >> 29); };
+    for (const Insn& insn : block.statements) mix(std::uint64_t{insn.code} << 32 | insn.k);
+    if (block.is_return) {
+        mix(block.return_value);
+    } else {
+        mix(std::uint64_t{block.test.code} << 32 | block.test.k);
+        mix(std::uint64_t{block.on_true} << 32 | block.on_false);
+    }
+    return h;
+}
+
 bool merge_identical(Graph& graph) {
     const auto live = reachable(graph);
     std::vector<BlockId> replacement(graph.blocks.size());
     for (std::size_t id = 0; id < graph.blocks.size(); ++id) replacement[id] = static_cast<BlockId>(id);
     bool changed = false;
+    // First (lowest id) representative of each distinct block, by content hash.
+    std::unordered_multimap<std::size_t, BlockId> seen;
+    seen.reserve(graph.blocks.size());
     // Ascending id: successors are settled before the blocks that jump to them.
     for (std::size_t id = 0; id < graph.blocks.size(); ++id) {
         if (!live[id]) continue;
@@ -165,12 +182,16 @@ bool merge_identical(Graph& graph) {
             block.on_true = replacement[block.on_true];
             block.on_false = replacement[block.on_false];
         }
-        for (std::size_t earlier = 0; earlier < id; ++earlier) {
-            if (live[earlier] && replacement[earlier] == earlier && graph.blocks[earlier] == block) {
-                replacement[id] = static_cast<BlockId>(earlier);
-                changed = true;
-                break;
-            }
+        const std::size_t h = hash_of(block);
+        BlockId found = static_cast<BlockId>(id);
+        for (auto [it, last] = seen.equal_range(h); it != last; ++it) {
+            if (it->second < found && graph.blocks[it->second] == block) found = it->second;
+        }
+        if (found != id) {
+            replacement[id] = found;
+            changed = true;
+        } else {
+            seen.emplace(h, static_cast<BlockId>(id));
         }
     }
     graph.entry = replacement[graph.entry];

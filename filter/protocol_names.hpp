@@ -37,13 +37,19 @@ inline constexpr std::array ip_protocol_names{
     NumberName{"rohc", 142},      NumberName{"ethernet", 143},
 };
 
-// libpcap's eproto_db: the EtherType names `ether proto` takes. (atalk and aarp, which
-// libpcap also matches in SNAP frames, are deliberately absent until LLC/SNAP is modelled.)
+// libpcap's eproto_db: the EtherType names `ether proto` takes (atalk and aarp are also
+// looked for in SNAP frames, see ir::LlcProtocol).
 inline constexpr std::array ether_type_names{
     NumberName{"ip", 0x0800},     NumberName{"ip6", 0x86dd},  NumberName{"arp", 0x0806},
     NumberName{"rarp", 0x8035},   NumberName{"decnet", 0x6003}, NumberName{"lat", 0x6004},
     NumberName{"sca", 0x6007},    NumberName{"mopdl", 0x6001}, NumberName{"moprc", 0x6002},
-    NumberName{"loopback", 0x9000},
+    NumberName{"loopback", 0x9000}, NumberName{"atalk", 0x809b}, NumberName{"aarp", 0x80f3},
+};
+
+// libpcap's llc_db: 802.2 SAPs `ether proto` also takes by name.
+inline constexpr std::array llc_names{
+    NumberName{"iso", 0xfe}, NumberName{"stp", 0x42}, NumberName{"ipx", 0xe0},
+    NumberName{"netbeui", 0xf0},
 };
 
 template <std::size_t N>

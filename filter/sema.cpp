@@ -96,6 +96,27 @@ ir::NodePtr Analyser::protocol(const ast::ProtoAbbrev& abbrev) {
         case Proto::Icmp: return ir::make(ir::TransportProtocol{ir::IpProto::Icmp, true, false});
         case Proto::Icmp6:
             return ir::make(ir::TransportProtocol{ir::IpProto::Icmp6, false, true});
+        // libpcap's gen_proto_abbrev: igmp, igrp, vrrp and carp are IPv4 only.
+        case Proto::Igmp: return ir::make(ir::TransportProtocol{ir::IpProto::Igmp, true, false});
+        case Proto::Igrp: return ir::make(ir::TransportProtocol{ir::IpProto::Igrp, true, false});
+        case Proto::Vrrp:
+        case Proto::Carp: return ir::make(ir::TransportProtocol{ir::IpProto::Vrrp, true, false});
+        case Proto::Pim: return ir::make(ir::TransportProtocol{ir::IpProto::Pim, true, true});
+        case Proto::Ah: return ir::make(ir::TransportProtocol{ir::IpProto::Ah, true, true});
+        case Proto::Esp: return ir::make(ir::TransportProtocol{ir::IpProto::Esp, true, true});
+        // gen_linktype() of an EtherType or 802.2 SAP, as `ether proto \NAME` (LLC shapes
+        // for the SAPs and for atalk/aarp, which are also looked for in SNAP frames).
+        case Proto::Iso: return ir::make(ir::LlcProtocol{0xfe});
+        case Proto::Stp: return ir::make(ir::LlcProtocol{0x42});
+        case Proto::Ipx: return ir::make(ir::LlcProtocol{0xe0});
+        case Proto::Netbeui: return ir::make(ir::LlcProtocol{0xf0});
+        case Proto::Atalk: return ir::make(ir::LlcProtocol{0x809b});
+        case Proto::Aarp: return ir::make(ir::LlcProtocol{0x80f3});
+        case Proto::Decnet: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6003)});
+        case Proto::Lat: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6004)});
+        case Proto::Sca: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6007)});
+        case Proto::Mopdl: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6001)});
+        case Proto::Moprc: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6002)});
         default:
             fail(span(abbrev), fmt::format("'{}' is not supported yet", ast::name_of(abbrev.proto)));
     }
@@ -146,6 +167,7 @@ ir::NodePtr Analyser::value(const ast::Head& head, const ast::Value& value) {
         case Kind::Port: return port(head, value);
         case Kind::Portrange: return port_range(head, value);
         case Kind::Proto: return protocol_number(head, value);
+        case Kind::Protochain: return protochain(head, value);
         default: {
             const SourceSpan where = span(*head.kind);
             fail(where, fmt::format("'{}' is not supported yet", ast::name_of(kind)));

@@ -6,6 +6,7 @@
 #include "filter/expected.hpp"
 #include "filter/ir.hpp"
 #include "filter/parse.hpp"
+#include "filter/hosts.hpp"
 #include "filter/services.hpp"
 
 namespace rawdump::filter {
@@ -13,6 +14,9 @@ namespace rawdump::filter {
 struct SemaOptions {
     PortResolver resolve_port;         // empty: port names are refused
     bool has_mac_addresses = true;     // the link carries Ethernet addresses (EN10MB)
+    HostResolver resolve_host;         // empty: host names are unknown
+    NetworkResolver resolve_network;   // empty: network names are unknown
+    std::uint32_t netmask = 0;         // the capture's IPv4 netmask, for `ip broadcast`
 };
 
 Expected<ir::NodePtr, Diagnostic> analyse(const ParsedExpression& parsed, const SemaOptions& options);

@@ -56,9 +56,7 @@ ir::NodePtr Analyser::address(const ast::Head& head, const ast::Value& value, Ad
         case ast::ValueForm::Mac:  // handled above
         case ast::ValueForm::Range:
             fail(span(value), fmt::format("'{}' is not a {} address", value.text, kind_word));
-        case ast::ValueForm::Name:
-            fail(span(value), fmt::format("{} names ('{}') are not supported yet; use an "
-                                          "address", kind_word, value.text));
+        case ast::ValueForm::Name: return named_address(head, value, kind);
     }
     fail(span(value), "unexpected address");
 }
@@ -68,6 +66,9 @@ ir::NodePtr Analyser::ethernet_address(const ast::Head& head, const ast::Value& 
     // Colon-separated text that is not six bytes scans as IPv6: a malformed MAC here.
     if (value.form == ast::ValueForm::Ipv6)
         fail(span(value), fmt::format("bogus ethernet address {}", value.text));
+    // Names would come from /etc/ethers, which rawdump does not read.
+    if (value.form == ast::ValueForm::Name)
+        fail(span(value), fmt::format("unknown ether host '{}'", without_escape(value.text)));
     if (value.form != ast::ValueForm::Mac) fail(span(value), "illegal link layer address");
     if (kind != AddressKind::Host) fail(span(value), "ethernet address used in non-ether expression");
     if (!options_.has_mac_addresses)

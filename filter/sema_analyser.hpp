@@ -57,6 +57,8 @@ private:
     // sema_addresses.cpp
     // `host` and `net` (and a bare id with no kind): IPv4 or IPv6 addresses and networks.
     ir::NodePtr address(const ast::Head& head, const ast::Value& value, AddressKind kind);
+    // sema_hosts.cpp: `[ip|ip6|arp|rarp] [dir] host|net NAME` through SemaOptions' resolvers.
+    ir::NodePtr named_address(const ast::Head& head, const ast::Value& value, AddressKind kind);
     // `ether [dir] host MAC` (libpcap's gen_ehostop).
     ir::NodePtr ethernet_address(const ast::Head& head, const ast::Value& value, AddressKind kind);
 
@@ -64,9 +66,16 @@ private:
     // Keyword primitives: `less N`, `greater N`, `[ether|ip|ip6] broadcast|multicast`; the
     // rest of the family is refused by name.
     ir::NodePtr other(const ast::Other& node);
+    // sema_encap.cpp: vlan, mpls, pppoed, pppoes, inbound, outbound, ifindex (geneve and
+    // vxlan refused); null if `keyword` is none of these.
+    ir::NodePtr encapsulation(const ast::Other& node, const std::string& keyword,
+                              const std::string& prefix);
     // `[ip|ip6|ether|link] proto N|name`. Without a qualifier, IPv4 or IPv6 (libpcap's
     // gen_proto with Q_DEFAULT).
     ir::NodePtr protocol_number(const ast::Head& head, const ast::Value& value);
+
+    // sema_protochain.cpp: `[ip|ip6] protochain N|name`.
+    ir::NodePtr protochain(const ast::Head& head, const ast::Value& value);
 
     // sema_arith.cpp: `arith relop arith`. Each converted value carries the guard its
     // packet accesses need (null if none).

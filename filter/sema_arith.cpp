@@ -186,13 +186,25 @@ Analyser::GuardedArith Analyser::packet_access(const ast::PacketAccess& access) 
         case Proto::Tcp:
         case Proto::Udp:
         case Proto::Sctp:
-        case Proto::Icmp: {
+        case Proto::Icmp:
+        case Proto::Igmp:
+        case Proto::Igrp:
+        case Proto::Pim:
+        case Proto::Vrrp:
+        case Proto::Carp: {
             // ip and (index guard and (<proto> and first fragment)), as gen_load builds it.
             const auto protocol = proto == Proto::Tcp    ? ir::IpProto::Tcp
                                   : proto == Proto::Udp  ? ir::IpProto::Udp
                                   : proto == Proto::Sctp ? ir::IpProto::Sctp
-                                                         : ir::IpProto::Icmp;
-            const bool over_ipv6 = proto != Proto::Icmp;
+                                  : proto == Proto::Igmp ? ir::IpProto::Igmp
+                                  : proto == Proto::Igrp ? ir::IpProto::Igrp
+                                  : proto == Proto::Pim  ? ir::IpProto::Pim
+                                  : proto == Proto::Vrrp || proto == Proto::Carp
+                                      ? ir::IpProto::Vrrp
+                                      : ir::IpProto::Icmp;
+            // The protocol primitive's own shape: IPv6 too for tcp/udp/sctp/pim.
+            const bool over_ipv6 = proto == Proto::Tcp || proto == Proto::Udp ||
+                                   proto == Proto::Sctp || proto == Proto::Pim;
             ir::NodePtr transport = both(ir::make(ir::TransportProtocol{protocol, true, over_ipv6}),
                                          ir::make(ir::Ipv4FirstFragment{}));
             ir::NodePtr guard = both(ir::make(ir::NetworkProtocol{ir::EtherType::Ipv4}),
@@ -205,8 +217,11 @@ Analyser::GuardedArith Analyser::packet_access(const ast::PacketAccess& access) 
                                           ir::make(ir::Ipv6NextHeader{ir::IpProto::Icmp6})));
             return guarded_load(ir::AccessBase::Ipv6Payload, std::move(guard));
         }
+        case Proto::Ah:
+        case Proto::Esp:
+            fail(span(access.proto), "unsupported index operation");
         default:
-            fail(span(access.proto), fmt::format("'{}[]' is not supported yet", ast::name_of(proto)));
+            fail(span(access.proto), fmt::format("'{}[]' is not supported", ast::name_of(proto)));
     }
 }
 

@@ -28,6 +28,7 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
                                                    "'{}' takes no argument", keyword));
     };
 
+    if (ir::NodePtr encapsulated = encapsulation(node, keyword, prefix)) return encapsulated;
     if (keyword == "less" || keyword == "greater") {
         if (!prefix.empty() || !node.argument || node.argument->form != ast::ValueForm::Number)
             fail(span(node), fmt::format("syntax error in filter expression: expected "
@@ -51,6 +52,18 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
                                  "FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel");
             return ir::make(ir::EthernetMulticast{});
         }
+    }
+    if (keyword == "broadcast" && prefix == "ip") {
+        // libpcap's gen_broadcast(Q_IP): the destination's host part all zeros or all ones,
+        // for the capture's netmask (0 when there is none, as for tcpdump -d: 0.0.0.0 and
+        // 255.255.255.255).
+        no_argument();
+        const std::uint32_t host_mask = ~options_.netmask;
+        auto one = [&](std::uint32_t address) {
+            return ir::make(ir::Ipv4HostMatch{{ir::EtherType::Ipv4}, ir::Direction::Dst,
+                                              address, host_mask});
+        };
+        return ir::make(ir::Or{one(0), one(host_mask)});
     }
     if (keyword == "broadcast" && prefix == "ip6")
         fail(span(node), "only link-layer/IP broadcast filters supported");
@@ -83,7 +96,8 @@ ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& v
         number = *parsed;
     } else if (value.form == ast::ValueForm::Name) {
         const std::string name = without_escape(value.text);
-        const auto found = link ? number_of(ether_type_names, name) : number_of(ip_protocol_names, name);
+        auto found = link ? number_of(ether_type_names, name) : number_of(ip_protocol_names, name);
+        if (link && !found) found = number_of(llc_names, name);
         if (!found)
             fail(span(value), fmt::format("unknown {} proto '{}'", link ? "ether" : "ip", name));
         number = *found;
@@ -92,11 +106,11 @@ ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& v
     }
 
     if (link) {
-        // Values up to 1500 are 802.3 lengths: libpcap then tests LLC headers instead.
-        constexpr std::uint32_t max_8023_length = 1500;
-        if (number <= max_8023_length)
-            fail(span(value), fmt::format("'ether proto {}' (an 802.3 LLC protocol) is not "
-                                          "supported yet", value.text));
+        // Values up to 1500 are 802.3 lengths: libpcap then tests LLC headers instead (and
+        // looks for AppleTalk and AARP in SNAP frames too).
+        constexpr std::uint32_t max_8023_length = 1500, atalk = 0x809b, aarp = 0x80f3;
+        if (number <= max_8023_length || number == atalk || number == aarp)
+            return ir::make(ir::LlcProtocol{number});
         return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(number)});
     }
     const bool ipv4 = !head.proto || proto == Proto::Ip;

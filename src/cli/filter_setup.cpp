@@ -52,16 +52,32 @@ filter::PortResolver services_resolver() {
     return filter::resolver_for(filter::parse_services(contents.str()));
 }
 
+// Host and network names (`host localhost`, `net loopback`) come from /etc/hosts and
+// /etc/networks (no DNS); without the files, names are unknown.
+std::string file_text(const char* path) {
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream contents;
+    if (file) contents << file.rdbuf();
+    return contents.str();
+}
+
 }  // namespace
 
 std::optional<filter::Program> compile_or_report(const std::string& expression,
                                                  filter::LinkType link, std::uint32_t snaplen,
-                                                 const Options& options) {
+                                                 const Options& options, bool live,
+                                                 bool savefile) {
     filter::CompileOptions compile_options;
+    compile_options.live = live;
+    compile_options.savefile = savefile;
     compile_options.link = link;
     compile_options.snaplen = snaplen;
     compile_options.optimize = options.optimize;
     compile_options.resolve_port = services_resolver();
+    compile_options.resolve_host =
+        filter::host_resolver_for(filter::parse_hosts(file_text("/etc/hosts")));
+    compile_options.resolve_network =
+        filter::network_resolver_for(filter::parse_networks(file_text("/etc/networks")));
     auto program = filter::compile(expression, compile_options);
     if (!program) {
         fmt::print(stderr, "rawdump: {}\n", filter::render(program.error(), expression));

@@ -14,10 +14,12 @@ namespace rawdump::cli {
 // operands joined by spaces. nullopt after printing an error.
 std::optional<std::string> filter_expression(const Options& options);
 
-// Compiles, or prints the diagnostic to stderr and returns nullopt.
+// Compiles, or prints the diagnostic to stderr and returns nullopt. `live`: the program is
+// for an AF_PACKET socket (-i), see filter::CompileOptions::live.
 std::optional<filter::Program> compile_or_report(const std::string& expression,
                                                  filter::LinkType link, std::uint32_t snaplen,
-                                                 const Options& options);
+                                                 const Options& options, bool live = false,
+                                                 bool savefile = false);
 
 // Prints the -d/-dd/-ddd listing to stdout.
 void print_listing(const filter::Program& program, int dump_level);

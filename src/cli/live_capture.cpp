@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "filter/validate.hpp"
 #include "platform/capture.hpp"
 #include "platform/interfaces.hpp"
 #include "src/cli/filter_setup.hpp"
@@ -48,8 +49,14 @@ int capture_live(const Options& options, const std::string& expression) {
     }
     // Linux presents loopback and Ethernet devices as Ethernet; other link layers are
     // refused below once the device is open.
-    auto program = compile_or_report(expression, filter::LinkType::En10mb, options.snaplen, options);
+    auto program = compile_or_report(expression, filter::LinkType::En10mb, options.snaplen, options,
+                                     /*live=*/true);
     if (!program) return 1;
+    // -r and -d run or print any length; the kernel refuses more than BPF_MAXINSNS.
+    if (auto too_long = filter::kernel_size_error(*program)) {
+        fmt::print(stderr, "rawdump: {}\n", *too_long);
+        return 1;
+    }
     auto kernel_program = to_kernel(*program);
 
     bool watched = options.line_buffered || options.packet_buffered || ::isatty(STDOUT_FILENO);

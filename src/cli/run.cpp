@@ -23,7 +23,7 @@ int read_file(const Options& options, const std::string& expression) {
     }
     const auto info = (*reader)->info();
     auto program = compile_or_report(expression, static_cast<filter::LinkType>(info.link_type),
-                                     info.snaplen, options);
+                                     info.snaplen, options, /*live=*/false, /*savefile=*/true);
     if (!program) return 1;
     if (options.dump_level > 0) {
         print_listing(*program, options.dump_level);
@@ -73,7 +73,9 @@ int dump_only(const Options& options, const std::string& expression) {
     } else if (!options.interface) {
         fmt::print(stderr, "Warning: assuming Ethernet\n");
     }
-    auto program = compile_or_report(expression, link, options.snaplen, options);
+    // With -i, tcpdump lists the program for the live device.
+    auto program = compile_or_report(expression, link, options.snaplen, options,
+                                     options.interface.has_value());
     if (!program) return 1;
     print_listing(*program, options.dump_level);
     return 0;
