@@ -108,6 +108,10 @@ public:
     const std::optional<CodegenError>& error() const { return first_error_; }
 
     PredPtr lower(const ir::Node& node) {
+        if (live_vlan_ && reads_packet(node))
+            refuse(live_vlan_->where, "on a live capture, 'vlan' must be the last primitive that "
+                                      "reads the packet (libpcap's code for what follows keeps "
+                                      "offsets in scratch memory, not generated yet)");
         return std::visit([this](const auto& value) { return lower(value); }, node.value);
     }
 
@@ -146,6 +150,22 @@ private:
     }
 
     PredPtr lower(const ir::NetworkProtocol& node) { return link_protocol(node.type); }
+
+    // libpcap's gen_llc*: not Novell raw 802.3 (ffff), then the control byte's format.
+    PredPtr lower(const ir::LlcFrame& node) {
+        constexpr std::uint32_t max_8023_length = 1500, novell_raw = 0xffff, control = 2;
+        const std::uint32_t llc = link_.network_offset;
+        const PredPtr is_llc =
+            all_of(negation(test({load_half(link_.protocol_type_offset)}, op::jgt, max_8023_length)),
+                   negation(equals(load_half(llc), novell_raw)));
+        switch (node.format) {
+            case ir::LlcFrame::Format::Any: return is_llc;
+            case ir::LlcFrame::Format::Information:
+                return all_of(is_llc, negation(test({load_byte(llc + control)}, op::jset, 1)));
+            case ir::LlcFrame::Format::Masked: break;
+        }
+        return all_of(is_llc, masked_equals(load_byte(llc + control), node.value, node.mask));
+    }
 
     // libpcap's gen_protochain: ip's walk or'ed with ip6's (codegen_protochain.hpp).
     PredPtr lower(const ir::Protochain& node) {
@@ -461,12 +481,7 @@ private:
             refuse(node.where, fmt::format("no VLAN support for {}", link_.description));
             return always(false);
         }
-        if (link_.live) {
-            refuse(node.where, "'vlan' on a live capture is not supported yet (the kernel moves "
-                               "the outer tag into metadata, which needs libpcap's ancillary-load "
-                               "code); filter a saved file with -r instead");
-            return always(false);
-        }
+        if (link_.live) return live_vlan(node);
         const Insn type = load_half(link_.protocol_type_offset);
         PredPtr result = any_of(any_of(equals(type, 0x8100), equals(type, 0x88a8)),
                                 equals(type, 0x9100));
@@ -475,6 +490,37 @@ private:
         link_.protocol_type_offset += 4;
         link_.network_offset += 4;
         return result;
+    }
+
+    // Live AF_PACKET sockets: the kernel has usually moved the outer tag into metadata, so
+    // libpcap's gen_vlan_bpf_extensions tests SKF_AD_VLAN_TAG_PRESENT or an inline TPID,
+    // and takes the VID from SKF_AD_VLAN_TAG (1.10.3 loads it with ldb: only its low byte)
+    // or from the inline tag. Its code re-tests [vlanp] and joins the two VID loads with a
+    // `ja`; the two branches here are the same tests, one block each. Later primitives
+    // would need run-time offsets in M[] (not generated): reads_packet() refuses them.
+    std::optional<ir::Vlan> live_vlan_;
+    static bool reads_packet(const ir::Node& node) {
+        return !(std::holds_alternative<ir::And>(node.value) ||
+                 std::holds_alternative<ir::Or>(node.value) ||
+                 std::holds_alternative<ir::Not>(node.value) ||
+                 std::holds_alternative<ir::Constant>(node.value) ||
+                 std::holds_alternative<ir::PacketLength>(node.value) ||
+                 std::holds_alternative<ir::PacketDirection>(node.value) ||
+                 std::holds_alternative<ir::InterfaceIndex>(node.value));
+    }
+    PredPtr live_vlan(const ir::Vlan& node) {
+        constexpr std::uint32_t tag_present = 48, tag = 44;
+        live_vlan_ = node;
+        const PredPtr in_metadata = equals(load_byte(ancillary_base + tag_present), 1);
+        const Insn type = load_half(link_.protocol_type_offset);
+        const PredPtr inline_tag = any_of(any_of(equals(type, 0x8100), equals(type, 0x88a8)),
+                                          equals(type, 0x9100));
+        if (!node.id) return any_of(in_metadata, inline_tag);
+        return any_of(all_of(in_metadata,
+                             masked_equals(load_byte(ancillary_base + tag), *node.id, 0x0fff)),
+                      all_of(negation(in_metadata),
+                             all_of(inline_tag, masked_equals(load_half(link_.network_offset),
+                                                              *node.id, 0x0fff))));
     }
 
     // libpcap's gen_mpls: EtherType 0x8847 (PPP 0x0281) for the outer label, the previous

@@ -13,6 +13,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <string>
+
 #include "filter/ast.hpp"
 #include "filter/ast_adapted.hpp"
 #include "filter/grammar.hpp"
@@ -106,7 +108,10 @@ auto make_value(ast::ValueForm form) {
 }
 const auto set_suffix = [](auto& ctx) {
     const auto& range = x3::_attr(ctx);
-    x3::_val(ctx).suffix.assign(range.begin(), range.end());
+    auto& suffix = x3::_val(ctx).suffix;
+    suffix.assign(range.begin(), range.end());
+    // libpcap's lexer makes '/' a token of its own: "10.0.0.0/ 8" is "/8".
+    if (suffix.starts_with('/')) std::erase_if(suffix, [](char c) { return c == ' ' || c == '\t'; });
 };
 // Remembers the kind of the last complete head, for "expected a port number" messages.
 // Done when a head is complete, so failed attempts at other readings leave it alone.
@@ -233,9 +238,9 @@ const auto name_text =
     lexeme[('\\' >> +(x3::alnum | x3::char_("_.-"))) |
            (!any_keyword >> (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_.-")))];
 // "/len" (a number, so "/0x8" too) or "mask A.B.C.D" (partial masks allowed: "mask 255.255").
-const auto prefix_suffix = raw[lexeme['/' >> number_text]];
+const auto prefix_suffix = raw['/' >> lexeme[number_text]];
 const auto prefix_or_mask_suffix =
-    raw[lexeme['/' >> number_text] | (keyword(lit("mask")) >> lexeme[+x3::digit >> *('.' >> +x3::digit)])];
+    raw[('/' >> lexeme[number_text]) | (keyword(lit("mask")) >> lexeme[+x3::digit >> *('.' >> +x3::digit)])];
 
 const auto value_def =
     (raw[lexeme[mac_text >> value_end]][make_value(ast::ValueForm::Mac)]) |
@@ -275,8 +280,12 @@ const auto head_def = raw[-proto_qualifier[set_head_proto] >>
                            kind_qualifier[set_head_kind])][annotate_matched][note_head];
 const auto primitive_def = head > id_operand;
 const auto proto_abbrev_def = keyword(proto_names);
+// `llc rnr`: an LLC frame type that is also a (pf) keyword.
+struct keyword_value_class : annotate_position {};
+const x3::rule<keyword_value_class, ast::Value> keyword_value = "an LLC frame type";
+const auto keyword_value_def = raw[keyword(lit("rnr"))][make_value(ast::ValueForm::Name)];
 const auto other_def = raw[lexeme[-(proto_names >> +x3::space) >> other_names >> word_end]] >>
-                       -value;
+                       -(value | keyword_value);
 
 // ---- arithmetic relations -------------------------------------------------------------------
 
@@ -332,7 +341,7 @@ const auto operand_def = term | id_operand;
 const auto tail_def = connective > operand;
 const auto expression_def = term >> *tail;
 
-BOOST_SPIRIT_DEFINE(value, id_operand, id_not, id_group, id_tail, proto_qualifier,
+BOOST_SPIRIT_DEFINE(value, keyword_value, id_operand, id_not, id_group, id_tail, proto_qualifier,
                     dir_qualifier, kind_qualifier, head, primitive, proto_abbrev, other,
                     relation, arith_value, arith_length, packet_access, arith_negate,
                     arith_primary, arith, arith_unit, and_level, shift_level, additive_level,

@@ -52,6 +52,14 @@ struct LlcProtocol {
     std::uint32_t number;
 };
 
+// `llc [i|s|u|rr|rnr|rej|ui|ua|disc|dm|sabme|test|xid|frmr]` (Ethernet only): an 802.2
+// frame (length field, not Novell raw 802.3) whose control byte has the given format.
+struct LlcFrame {
+    enum class Format : std::uint8_t { Any, Information, Masked } format;
+    std::uint32_t mask = 0;   // Masked: (control & mask) == value
+    std::uint32_t value = 0;
+};
+
 // `[ip|ip6] protochain N`: N anywhere in the IPv4/IPv6 header chain, as libpcap walks it
 // (codegen_protochain.hpp). libpcap compiles a filter using it without optimising it.
 struct Protochain {
@@ -193,7 +201,8 @@ struct Node {
     std::variant<NetworkProtocol, LlcProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
                  Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
                  PacketLength, ArithRelation, Ipv4FirstFragment, Ipv6NextHeader, Constant, And,
-                 Or, Not, Vlan, Mpls, Pppoe, PacketDirection, InterfaceIndex, Protochain>
+                 Or, Not, Vlan, Mpls, Pppoe, PacketDirection, InterfaceIndex, Protochain,
+                 LlcFrame>
         value;
 };
 

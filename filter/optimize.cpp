@@ -3,6 +3,7 @@
 #include "filter/optimize_facts.hpp"
 
 #include <optional>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -96,7 +97,10 @@ bool thread_jumps(Graph& graph) {
     const Operands operands = operands_of(graph);
     const auto facts = entry_facts(graph, live, operands);
     bool changed = false;
-    for (std::size_t id = graph.blocks.size(); id-- > 0;) {
+    // Ascending id: successors first, so a threaded walk follows their already-shortened
+    // edges (their entry facts are a meet over every path in, ours included, so their
+    // decisions hold here too). Descending order made `host` chains quadratic.
+    for (std::size_t id = 0; id < graph.blocks.size(); ++id) {
         if (!live[id] || !facts[id]) continue;
         cfg::Block& block = graph.blocks[id];
         if (block.is_return) continue;
@@ -210,6 +214,57 @@ std::vector<std::size_t> predecessor_counts(const Graph& graph, const std::vecto
     return count;
 }
 
+// The rest of libpcap's or_pullup/and_pullup rule: the value that matters is the one A holds
+// when entering a chain, i.e. the head's operand, whichever edge of the head leads into the
+// chain and whatever the head's own targets are. `sport = 53` failing into the and-chain
+// `dport = 53 and sport = 123` (from `udp port 53 and 123`) pulls `sport = 123` (A already
+// holds sport) in front: the packet is rejected without loading dport when sport is neither.
+// Only chains entered from this one head (every block in them has one predecessor), so
+// predecessor counts stay valid.
+bool pull_up_across(Graph& graph, const std::vector<std::optional<Operand>>& operands,
+                    const std::vector<std::size_t>& preds, BlockId head_id) {
+    const auto& value = operands[head_id];
+    if (!value) return false;
+    bool changed = false;
+    for (const bool via_true : {true, false}) {
+        for (const bool or_chain : {true, false}) {
+            auto shared = [or_chain](cfg::Block& b) -> BlockId& { return or_chain ? b.on_true : b.on_false; };
+            auto next = [or_chain](cfg::Block& b) -> BlockId& { return or_chain ? b.on_false : b.on_true; };
+            cfg::Block& head = graph.blocks[head_id];
+            BlockId* entry = via_true ? &head.on_true : &head.on_false;
+            const BlockId b = *entry;
+            if (graph.blocks[b].is_return || preds[b] != 1) continue;
+            // The case pull_up_same_operand_tests already handles (the head is part of the chain).
+            if (via_true != or_chain && shared(head) == shared(graph.blocks[b])) continue;
+            const BlockId target = shared(graph.blocks[b]);
+            auto in_chain = [&](BlockId id) {
+                const cfg::Block& block = graph.blocks[id];
+                return !block.is_return && preds[id] == 1 && operands[id].has_value() &&
+                       (or_chain ? block.on_true : block.on_false) == target;
+            };
+            // Skip the tests at the top that already test the value, find the first that
+            // does not ("diff"), then a later one that does ("pull").
+            BlockId* diff = entry;
+            bool at_top = true;
+            while (in_chain(*diff) && *operands[*diff] == *value) {
+                diff = &next(graph.blocks[*diff]);
+                at_top = false;
+            }
+            if (!in_chain(*diff)) continue;
+            BlockId* same = &next(graph.blocks[*diff]);
+            while (in_chain(*same) && !(*operands[*same] == *value)) same = &next(graph.blocks[*same]);
+            if (!in_chain(*same)) continue;
+            const BlockId pull = *same;
+            *same = next(graph.blocks[pull]);
+            next(graph.blocks[pull]) = *diff;
+            *diff = pull;  // at the top this is the head's edge itself
+            (void)at_top;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 // libpcap's or_pullup/and_pullup, which decide which load runs first and therefore which
 // truncated packets are rejected: in a chain of tests that share their true target (an
 // `or` chain, linked by false edges) a later test of the same operand as the chain's head
@@ -264,6 +319,7 @@ bool pull_up_same_operand_tests(Graph& graph) {
                 }
             }
         }
+        changed |= pull_up_across(graph, operands, preds, static_cast<BlockId>(id));
     }
     return changed;
 }
@@ -370,6 +426,28 @@ void remove_redundant_loads(Graph& graph) {
     }
 }
 
+// Local rewrites of a block's last ALU step and its test, exact on every packet (no load is
+// added, dropped or moved): `and #0xffffffff` is the identity; `and #m; jeq #0` is
+// `jset #m` with the edges swapped (libpcap's opt_peep does the latter). Never the converse
+// shortcut libpcap 1.10.3 took for `jset #0xffffffff` (treating it as always true: it is
+// false when A is 0).
+void peephole(Graph& graph, const std::vector<bool>& live) {
+    constexpr std::uint16_t and_k = op::alu | op::and_ | op::k;
+    for (std::size_t id = 0; id < graph.blocks.size(); ++id) {
+        cfg::Block& block = graph.blocks[id];
+        if (!live[id] || block.is_return || block.statements.empty()) continue;
+        const Insn last = block.statements.back();
+        if (last.code != and_k) continue;
+        if (last.k == 0xffffffff) {
+            block.statements.pop_back();
+        } else if (block.test.code == (op::jmp | op::jeq | op::k) && block.test.k == 0) {
+            block.statements.pop_back();
+            block.test = Insn{op::jmp | op::jset | op::k, 0, 0, last.k};
+            std::swap(block.on_true, block.on_false);
+        }
+    }
+}
+
 }  // namespace
 
 void optimize(Graph& graph) {
@@ -388,6 +466,7 @@ void optimize(Graph& graph) {
         changed = merge_identical(graph);
         changed |= bypass_undecided(graph);
     }
+    peephole(graph, reachable(graph));
     remove_redundant_loads(graph);
     // Tails that only differed in the loads just removed (`jeq #b` after `ld [30]` and after
     // `ld [38]`) are now identical. Merging them is safe: their successors were already

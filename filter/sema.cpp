@@ -117,6 +117,9 @@ ir::NodePtr Analyser::protocol(const ast::ProtoAbbrev& abbrev) {
         case Proto::Sca: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6007)});
         case Proto::Mopdl: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6001)});
         case Proto::Moprc: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6002)});
+        case Proto::Clnp: case Proto::Esis: case Proto::Isis: case Proto::L1: case Proto::L2:
+        case Proto::Iih: case Proto::Lsp: case Proto::Snp: case Proto::Csnp: case Proto::Psnp:
+            return std::move(*osi_abbreviation(abbrev.proto));
         default:
             fail(span(abbrev), fmt::format("'{}' is not supported yet", ast::name_of(abbrev.proto)));
     }
@@ -168,6 +171,10 @@ ir::NodePtr Analyser::value(const ast::Head& head, const ast::Value& value) {
         case Kind::Portrange: return port_range(head, value);
         case Kind::Proto: return protocol_number(head, value);
         case Kind::Protochain: return protochain(head, value);
+        // libpcap needs the gateway's Ethernet address from /etc/ethers; this build of it
+        // (and rawdump) refuse the primitive.
+        case Kind::Gateway:
+            fail(span(*head.kind), "'gateway' not supported in this configuration");
         default: {
             const SourceSpan where = span(*head.kind);
             fail(where, fmt::format("'{}' is not supported yet", ast::name_of(kind)));

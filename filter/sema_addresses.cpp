@@ -24,6 +24,8 @@ ir::NodePtr Analyser::address(const ast::Head& head, const ast::Value& value, Ad
     };
     auto value_error = [&](const std::string& message) { fail(span(value), message); };
     if (proto == Proto::Ether) return ethernet_address(head, value, kind);
+    if (proto == Proto::Decnet && value.form != ast::ValueForm::Mac)
+        fail(span(head), fmt::format("'decnet {}' (DECnet addresses) is not supported", kind_word));
     if (value.form == ast::ValueForm::Mac)
         fail(span(value), "ethernet address used in non-ether expression");
 

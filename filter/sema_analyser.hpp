@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,15 @@ private:
     // `[ip|ip6|ether|link] proto N|name`. Without a qualifier, IPv4 or IPv6 (libpcap's
     // gen_proto with Q_DEFAULT).
     ir::NodePtr protocol_number(const ast::Head& head, const ast::Value& value);
+
+    // sema_keywords.cpp: `llc [type]` (libpcap's gen_llc, gen_llc_i/s/u, gen_llc_s/u_subtype).
+    ir::NodePtr llc(const ast::Other& node);
+
+    // sema_osi.cpp: `iso proto N`, `isis proto N`, clnp/esis/isis/l1/l2/iih/lsp/snp/csnp/psnp.
+    ir::NodePtr iso_protocol(std::uint32_t nlpid);
+    ir::NodePtr isis_pdu(std::initializer_list<std::uint32_t> types);
+    std::optional<ir::NodePtr> osi_abbreviation(ast::Proto proto);
+    ir::NodePtr osi_proto(ast::Proto proto, std::uint32_t number);
 
     // sema_protochain.cpp: `[ip|ip6] protochain N|name`.
     ir::NodePtr protochain(const ast::Head& head, const ast::Value& value);

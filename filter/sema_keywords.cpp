@@ -53,6 +53,7 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
             return ir::make(ir::EthernetMulticast{});
         }
     }
+    if (keyword == "llc" && prefix.empty()) return llc(node);
     if (keyword == "broadcast" && prefix == "ip") {
         // libpcap's gen_broadcast(Q_IP): the destination's host part all zeros or all ones,
         // for the capture's netmask (0 when there is none, as for tcpdump -d: 0.0.0.0 and
@@ -70,6 +71,34 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
     fail(span(node), fmt::format("'{}' is not supported yet", text));
 }
 
+// `llc [type]`: any 802.2 frame, an I/S/U format, or an S/U frame subtype.
+ir::NodePtr Analyser::llc(const ast::Other& node) {
+    if (!options_.has_mac_addresses)
+        fail(span(node), "'llc' is supported only on Ethernet links");
+    using Format = ir::LlcFrame::Format;
+    if (!node.argument) return ir::make(ir::LlcFrame{Format::Any});
+    struct Subtype {
+        std::string_view name;
+        Format format;
+        std::uint32_t mask, value;
+    };
+    constexpr std::uint32_t s_mask = 0x0f, u_mask = 0xef;  // without the poll/final bit
+    static constexpr Subtype subtypes[] = {
+        {"i", Format::Information, 0, 0}, {"s", Format::Masked, 0x03, 0x01},
+        {"u", Format::Masked, 0x03, 0x03},  {"rr", Format::Masked, s_mask, 0x01},
+        {"rnr", Format::Masked, s_mask, 0x05}, {"rej", Format::Masked, s_mask, 0x09},
+        {"ui", Format::Masked, u_mask, 0x03}, {"ua", Format::Masked, u_mask, 0x63},
+        {"disc", Format::Masked, u_mask, 0x43}, {"dm", Format::Masked, u_mask, 0x0f},
+        {"sabme", Format::Masked, u_mask, 0x6f}, {"test", Format::Masked, u_mask, 0xe3},
+        {"xid", Format::Masked, u_mask, 0xaf}, {"frmr", Format::Masked, u_mask, 0x87},
+    };
+    const std::string name = without_escape(node.argument->text);
+    for (const Subtype& subtype : subtypes)
+        if (subtype.name == name)
+            return ir::make(ir::LlcFrame{subtype.format, subtype.mask, subtype.value});
+    fail(span(*node.argument), fmt::format("unknown LLC type name \"{}\"", name));
+}
+
 // `[ip|ip6|ether|link] proto N|name`. Without a qualifier, IPv4 or IPv6 (libpcap's
 // gen_proto with Q_DEFAULT).
 ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& value) {
@@ -81,6 +110,21 @@ ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& v
     if (proto == Proto::Arp || proto == Proto::Rarp)
         fail(span(*head.proto), fmt::format("{} does not encapsulate another protocol",
                                             ast::name_of(proto)));
+    if (proto == Proto::Iso || proto == Proto::Isis) {  // NLPID / IS-IS PDU type
+        if (!value.suffix.empty()) fail(span(value), "a protocol number takes no '/len' or 'mask'");
+        std::optional<std::uint32_t> number;
+        if (value.form == ast::ValueForm::Number) {
+            number = parse_number(value.text);
+            if (!number) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+        } else if (value.form == ast::ValueForm::Name && proto == Proto::Iso) {
+            static constexpr std::array nlpids{NumberName{"clnp", 0x81}, NumberName{"esis", 0x82},
+                                               NumberName{"isis", 0x83}};
+            number = number_of(nlpids, without_escape(value.text));
+        }
+        if (!number)
+            fail(span(value), fmt::format("unknown osi proto '{}'", without_escape(value.text)));
+        return osi_proto(proto, *number);
+    }
     if (!link && proto != Proto::Ip && proto != Proto::Ip6) {
         if (proto == Proto::Tcp || proto == Proto::Udp || proto == Proto::Sctp ||
             proto == Proto::Icmp || proto == Proto::Icmp6)
