@@ -167,6 +167,27 @@ private:
         return all_of(is_llc, masked_equals(load_byte(llc + control), node.value, node.mask));
     }
 
+    // libpcap's gen_host(Q_DECNET)/gen_dnhostop: the routing header's flags byte says short
+    // (2) or long (6) form, with a 0x81 pad byte in front or not; the address is little-endian.
+    PredPtr lower(const ir::DecnetHostMatch& node) {
+        const std::uint32_t nl = link_.network_offset;
+        const std::uint32_t wire = (node.address & 0xff) << 8 | node.address >> 8;
+        auto one_direction = [&](bool source) {
+            const std::uint32_t short_at = source ? 3 : 1, long_at = source ? 15 : 7;
+            auto form = [&](bool padded, std::uint32_t flags, std::uint32_t at) {
+                const PredPtr kind =
+                    padded ? masked_equals(load_half(nl + 2), 0x8100 | flags, 0xff07)
+                           : masked_equals(load_byte(nl + 2), flags, 0x07);
+                return all_of(kind, equals(load_half(nl + 2 + (padded ? 1 : 0) + at), wire));
+            };
+            return any_of(form(false, 0x02, short_at),
+                          any_of(form(true, 0x02, short_at),
+                                 any_of(form(false, 0x06, long_at), form(true, 0x06, long_at))));
+        };
+        return all_of(link_protocol(static_cast<ir::EtherType>(0x6003)),
+                      by_direction(node.direction, one_direction));
+    }
+
     // libpcap's gen_protochain: ip's walk or'ed with ip6's (codegen_protochain.hpp).
     PredPtr lower(const ir::Protochain& node) {
         auto walk = [&](bool ipv6) {

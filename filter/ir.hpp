@@ -60,6 +60,13 @@ struct LlcFrame {
     std::uint32_t value = 0;
 };
 
+// `decnet [dir] host|net AREA.NODE` (libpcap's gen_dnhostop): the 16-bit DECnet address
+// in the routing header, short or long form, with or without a pad byte.
+struct DecnetHostMatch {
+    Direction direction;
+    std::uint16_t address;  // (area << 10) | node
+};
+
 // `[ip|ip6] protochain N`: N anywhere in the IPv4/IPv6 header chain, as libpcap walks it
 // (codegen_protochain.hpp). libpcap compiles a filter using it without optimising it.
 struct Protochain {
@@ -202,7 +209,7 @@ struct Node {
                  Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
                  PacketLength, ArithRelation, Ipv4FirstFragment, Ipv6NextHeader, Constant, And,
                  Or, Not, Vlan, Mpls, Pppoe, PacketDirection, InterfaceIndex, Protochain,
-                 LlcFrame>
+                 LlcFrame, DecnetHostMatch>
         value;
 };
 

@@ -3,6 +3,7 @@
 #include "filter/optimize_facts.hpp"
 
 #include <optional>
+#include <cstdio>
 #include <utility>
 #include <unordered_map>
 #include <vector>
@@ -214,6 +215,7 @@ std::vector<std::size_t> predecessor_counts(const Graph& graph, const std::vecto
     return count;
 }
 
+long g_cross=0, g_main=0;
 // The rest of libpcap's or_pullup/and_pullup rule: the value that matters is the one A holds
 // when entering a chain, i.e. the head's operand, whichever edge of the head leads into the
 // chain and whatever the head's own targets are. `sport = 53` failing into the and-chain
@@ -252,7 +254,7 @@ bool pull_up_across(Graph& graph, const std::vector<std::optional<Operand>>& ope
             }
             if (!in_chain(*diff)) continue;
             BlockId* same = &next(graph.blocks[*diff]);
-            while (in_chain(*same) && !(*operands[*same] == *value)) same = &next(graph.blocks[*same]);
+            while (in_chain(*same) && !(*operands[*same] == *value)) { same = &next(graph.blocks[*same]); ++g_cross; }
             if (!in_chain(*same)) continue;
             const BlockId pull = *same;
             *same = next(graph.blocks[pull]);
@@ -313,7 +315,7 @@ bool pull_up_same_operand_tests(Graph& graph) {
                         pulled = true;
                         break;
                     }
-                    first_step = false;
+                    first_step = false; ++g_main;
                     previous = current;
                     current = next(block);
                 }
@@ -321,6 +323,7 @@ bool pull_up_same_operand_tests(Graph& graph) {
         }
         changed |= pull_up_across(graph, operands, preds, static_cast<BlockId>(id));
     }
+    fprintf(stderr,"cross %ld main %ld\n",g_cross,g_main);
     return changed;
 }
 

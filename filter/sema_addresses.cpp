@@ -24,8 +24,17 @@ ir::NodePtr Analyser::address(const ast::Head& head, const ast::Value& value, Ad
     };
     auto value_error = [&](const std::string& message) { fail(span(value), message); };
     if (proto == Proto::Ether) return ethernet_address(head, value, kind);
+    if (proto == Proto::Decnet && value.form == ast::ValueForm::Ipv4 && value.suffix.empty()) {
+        // AREA.NODE as libpcap's __pcap_atodn reads it ("%d.%d"; bits beyond 6/10 dropped).
+        const auto dot = value.text.find('.');
+        const auto area = parse_number(value.text.substr(0, dot));
+        const auto node = parse_number(value.text.substr(dot + 1, value.text.find('.', dot + 1) - dot - 1));
+        if (area && node)
+            return ir::make(ir::DecnetHostMatch{
+                dir, static_cast<std::uint16_t>((*area << 10 & 0xfc00) | (*node & 0x3ff))});
+    }
     if (proto == Proto::Decnet && value.form != ast::ValueForm::Mac)
-        fail(span(head), fmt::format("'decnet {}' (DECnet addresses) is not supported", kind_word));
+        fail(span(head), fmt::format("'decnet {}' other than AREA.NODE is not supported", kind_word));
     if (value.form == ast::ValueForm::Mac)
         fail(span(value), "ethernet address used in non-ether expression");
 

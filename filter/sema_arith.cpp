@@ -217,6 +217,24 @@ Analyser::GuardedArith Analyser::packet_access(const ast::PacketAccess& access) 
                                           ir::make(ir::Ipv6NextHeader{ir::IpProto::Icmp6})));
             return guarded_load(ir::AccessBase::Ipv6Payload, std::move(guard));
         }
+        // gen_load's link-layer protocols: their gen_linktype() guard, then the payload.
+        case Proto::Atalk:
+        case Proto::Decnet:
+        case Proto::Lat:
+        case Proto::Sca:
+        case Proto::Mopdl:
+        case Proto::Moprc: {
+            ir::NodePtr link_guard =
+                proto == Proto::Atalk ? ir::make(ir::LlcProtocol{0x809b})
+                                      : ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(
+                                            proto == Proto::Decnet ? 0x6003
+                                            : proto == Proto::Lat  ? 0x6004
+                                            : proto == Proto::Sca  ? 0x6007
+                                            : proto == Proto::Mopdl ? 0x6001
+                                                                    : 0x6002)});
+            return guarded_load(ir::AccessBase::Network,
+                                both(std::move(index.guard), std::move(link_guard)));
+        }
         case Proto::Ah:
         case Proto::Esp:
             fail(span(access.proto), "unsupported index operation");

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "corpus_files.hpp"
+#include "filter/validate.hpp"
 #include "filter/vm.hpp"
 
 using namespace rawdump::filter;
@@ -119,6 +120,8 @@ TEST_SUITE("filter.kernel") {
                     REQUIRE(inet.fd >= 0);
                     const bool ok = attach(inet.fd, code);
                     CHECK_MESSAGE(ok, where << ": SO_ATTACH_FILTER refused it, errno " << errno);
+                    const auto invalid = validate(*program);
+                    CHECK_MESSAGE(!invalid.has_value(), where << ": filter::validate says " << invalid.value_or(""));
                     if (!ok) continue;
                     ++loaded;
                     if (reads_metadata(*program)) continue;
@@ -137,5 +140,30 @@ TEST_SUITE("filter.kernel") {
                     "packets, largest %zu instructions\n", programs, loaded, compared, largest);
         CHECK(programs >= 200);
         CHECK(loaded == programs);
+    }
+
+    TEST_CASE("filter::validate refuses what the kernel refuses") {
+        using op::ld, op::ret, op::jmp, op::alu;
+        const Insn accept{static_cast<std::uint16_t>(ret | op::k), 0, 0, 1};
+        const std::vector<std::pair<const char*, Program>> bad{
+            {"backward ja", {{static_cast<std::uint16_t>(jmp | op::ja), 0, 0, 0xffffffffu}, accept}},
+            {"jump past the end", {{static_cast<std::uint16_t>(jmp | op::jeq | op::k), 5, 0, 1}, accept}},
+            {"no return at the end", {{static_cast<std::uint16_t>(ld | op::h | op::abs), 0, 0, 12}}},
+            {"division by constant 0", {{static_cast<std::uint16_t>(alu | op::div | op::k), 0, 0, 0}, accept}},
+            {"scratch slot 16", {{static_cast<std::uint16_t>(op::st), 0, 0, 16}, accept}},
+            {"unknown opcode", {{0xffff, 0, 0, 0}, accept}},
+            {"4097 instructions", Program(kernel_max_insns + 1, accept)},
+        };
+        for (const auto& [what, program] : bad) {
+            auto code = to_kernel(program);
+            Socket inet(::socket(AF_INET, SOCK_DGRAM, 0));
+            REQUIRE(inet.fd >= 0);
+            CHECK_MESSAGE(!attach(inet.fd, code), what << ": the kernel took it");
+            CHECK_MESSAGE(validate(program).has_value(), what << ": filter::validate took it");
+        }
+        Socket inet(::socket(AF_INET, SOCK_DGRAM, 0));
+        auto longest = to_kernel(Program(kernel_max_insns, accept));
+        CHECK(attach(inet.fd, longest));
+        CHECK_FALSE(validate(Program(kernel_max_insns, accept)).has_value());
     }
 }

@@ -119,10 +119,10 @@ TEST_SUITE("filter.sema") {
         CHECK(r.message == "'gateway' not supported in this configuration");
         CHECK(r.marked == "gateway");
 
-        r = refusal("atalk[0] = 17");
-        CHECK(r.message == "'atalk[]' is not supported");
-        CHECK(r.marked == "atalk");
-        CHECK(refusal("isis").message == "'isis' is not supported yet");
+        r = refusal("isis[0] = 17");
+        CHECK(r.message == "'isis[]' is not supported");
+        CHECK(r.marked == "isis");
+        CHECK(refusal("wlan type mgt").message.find("not supported") != std::string::npos);
         CHECK(refusal("decnet host 50.764").message ==
               "'decnet host' (DECnet addresses) is not supported");
         CHECK(refusal("host example.com").message == "unknown host 'example.com'");
