@@ -184,8 +184,9 @@ private:
                           any_of(form(true, 0x02, short_at),
                                  any_of(form(false, 0x06, long_at), form(true, 0x06, long_at))));
         };
-        return all_of(link_protocol(static_cast<ir::EtherType>(0x6003)),
-                      by_direction(node.direction, one_direction));
+        return by_direction(node.direction, [&](bool source) {  // each with the link test
+            return all_of(link_protocol(static_cast<ir::EtherType>(0x6003)), one_direction(source));
+        });
     }
 
     // libpcap's gen_protochain: ip's walk or'ed with ip6's (codegen_protochain.hpp).

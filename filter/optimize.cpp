@@ -2,8 +2,9 @@
 
 #include "filter/optimize_facts.hpp"
 
+#include <array>
+#include <cstdint>
 #include <optional>
-#include <cstdio>
 #include <utility>
 #include <unordered_map>
 #include <vector>
@@ -215,7 +216,6 @@ std::vector<std::size_t> predecessor_counts(const Graph& graph, const std::vecto
     return count;
 }
 
-long g_cross=0, g_main=0;
 // The rest of libpcap's or_pullup/and_pullup rule: the value that matters is the one A holds
 // when entering a chain, i.e. the head's operand, whichever edge of the head leads into the
 // chain and whatever the head's own targets are. `sport = 53` failing into the and-chain
@@ -254,7 +254,7 @@ bool pull_up_across(Graph& graph, const std::vector<std::optional<Operand>>& ope
             }
             if (!in_chain(*diff)) continue;
             BlockId* same = &next(graph.blocks[*diff]);
-            while (in_chain(*same) && !(*operands[*same] == *value)) { same = &next(graph.blocks[*same]); ++g_cross; }
+            while (in_chain(*same) && !(*operands[*same] == *value)) same = &next(graph.blocks[*same]);
             if (!in_chain(*same)) continue;
             const BlockId pull = *same;
             *same = next(graph.blocks[pull]);
@@ -279,6 +279,13 @@ bool pull_up_same_operand_tests(Graph& graph) {
     const auto preds = predecessor_counts(graph, live);
     const Operands operands = operands_of(graph);
     bool changed = false;
+    // Linear-time bookkeeping for long chains (`host a or host b or ...`), same result as a
+    // plain rescan: `version` counts the pull-ups done in this pass; `failed[b][k]` is the
+    // version at which the walk from anchor b along chain kind k ended without changing
+    // anything (still true while no pull-up has happened since).
+    std::uint64_t version = 0;
+    constexpr std::uint64_t never = ~std::uint64_t{0};
+    std::vector<std::array<std::uint64_t, 2>> failed(graph.blocks.size(), {never, never});
     for (std::size_t id = graph.blocks.size(); id-- > 0;) {
         if (!live[id] || graph.blocks[id].is_return) continue;
         const auto& head_operand = operands[id];
@@ -290,13 +297,24 @@ bool pull_up_same_operand_tests(Graph& graph) {
             // Each pull-up puts one more same-operand test behind the head; repeat from the
             // last one pulled so that `a or b or c` on one field ends up contiguous.
             BlockId anchor = static_cast<BlockId>(id);
+            // After pulling a block from deep in the chain, the blocks up to its old place
+            // were just scanned (no test of the operand, no reason to stop): resume there.
+            std::optional<BlockId> resume_after;
+            std::vector<BlockId> unchanged_anchors;  // walked since the last pull-up
             for (bool pulled = true; pulled;) {
                 pulled = false;
+                if (failed[anchor][or_chain] == version) break;
                 cfg::Block& head = graph.blocks[anchor];
                 const BlockId first = next(head);
                 BlockId previous = anchor;
                 BlockId current = first;
                 bool first_step = true;
+                if (resume_after) {
+                    previous = *resume_after;
+                    current = next(graph.blocks[previous]);
+                    first_step = false;
+                    resume_after.reset();
+                }
                 while (true) {
                     cfg::Block& block = graph.blocks[current];
                     if (block.is_return || shared(block) != shared(graph.blocks[id]) ||
@@ -310,20 +328,29 @@ bool pull_up_same_operand_tests(Graph& graph) {
                             next(block) = first;
                             next(head) = current;
                             changed = true;
+                            ++version;
+                            resume_after = previous;
+                            unchanged_anchors.clear();
                         }
+                        unchanged_anchors.push_back(anchor);
                         anchor = current;
                         pulled = true;
                         break;
                     }
-                    first_step = false; ++g_main;
+                    first_step = false;
                     previous = current;
                     current = next(block);
                 }
+                if (pulled) continue;
+                failed[anchor][or_chain] = version;
+                for (const BlockId walked : unchanged_anchors) failed[walked][or_chain] = version;
             }
         }
-        changed |= pull_up_across(graph, operands, preds, static_cast<BlockId>(id));
+        if (pull_up_across(graph, operands, preds, static_cast<BlockId>(id))) {
+            changed = true;
+            ++version;
+        }
     }
-    fprintf(stderr,"cross %ld main %ld\n",g_cross,g_main);
     return changed;
 }
 

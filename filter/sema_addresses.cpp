@@ -33,6 +33,14 @@ ir::NodePtr Analyser::address(const ast::Head& head, const ast::Value& value, Ad
             return ir::make(ir::DecnetHostMatch{
                 dir, static_cast<std::uint16_t>((*area << 10 & 0xfc00) | (*node & 0x3ff))});
     }
+    if (proto == Proto::Decnet && value.form == ast::ValueForm::Number) {
+        // A plain number is the 16-bit address itself (libpcap's gen_ncode).
+        const auto number = parse_number(value.text);
+        if (number) return ir::make(ir::DecnetHostMatch{dir, static_cast<std::uint16_t>(*number)});
+    }
+    if (proto == Proto::Decnet && value.form == ast::ValueForm::Name)
+        fail(span(value), fmt::format("decnet name support not included, '{}' cannot be "
+                                      "translated", without_escape(value.text)));
     if (proto == Proto::Decnet && value.form != ast::ValueForm::Mac)
         fail(span(head), fmt::format("'decnet {}' other than AREA.NODE is not supported", kind_word));
     if (value.form == ast::ValueForm::Mac)

@@ -5,8 +5,6 @@
 // not reproduced; long `host` chains compile, and the live path refuses more than 4096.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -146,7 +144,6 @@ TEST_SUITE("filter.guarantees") {
         auto compare = [&](const std::string& expression, bool must_compile) {
             CompileOptions plain;
             plain.optimize = false;
-            if (std::getenv("F3_TRACE")) std::fprintf(stderr, "%s\n", expression.c_str());
             auto fast = compile(expression, {});
             auto slow = compile(expression, plain);
             if (!must_compile && (!fast || !slow)) return;  // e.g. "rejects all packets"

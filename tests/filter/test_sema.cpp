@@ -123,8 +123,8 @@ TEST_SUITE("filter.sema") {
         CHECK(r.message == "'isis[]' is not supported");
         CHECK(r.marked == "isis");
         CHECK(refusal("wlan type mgt").message.find("not supported") != std::string::npos);
-        CHECK(refusal("decnet host 50.764").message ==
-              "'decnet host' (DECnet addresses) is not supported");
+        CHECK(refusal("decnet host 10.0.0.0/8").message ==
+              "'decnet host' other than AREA.NODE is not supported");
         CHECK(refusal("host example.com").message == "unknown host 'example.com'");
     }
 
