@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <limits>
+#include <unordered_map>
 
 namespace rawdump::filter {
 namespace {
@@ -41,6 +42,68 @@ std::vector<cfg::BlockId> reachable_in_topological_order(const cfg::Graph& graph
 std::size_t size_of(const cfg::Graph& graph, const Item& item) {
     if (item.is_trampoline) return 1;
     return graph.blocks[item.block].statements.size() + 1;
+}
+
+// Far edges to one destination share trampolines: each jump needs a `ja` in the 255
+// instructions after it, and a run of tests (`host a or host b or ...`, all jumping to
+// `ret #snaplen`) can use one instead of one each. Greedy interval cover over the `ja`s the
+// layout already has: keep using the last chosen one while it is in range, else take the
+// furthest one in range. Unused ones go; removing instructions only shortens jumps, so every
+// jump stays in range, and the program never grows.
+void share_trampolines(const cfg::Graph& graph, std::vector<Item>& items, std::vector<std::size_t>& start) {
+    // Trampolines per destination item, in layout order.
+    std::unordered_map<std::size_t, std::vector<std::size_t>> by_destination;
+    for (std::size_t t = 0; t < items.size(); ++t)
+        if (items[t].is_trampoline) by_destination[items[t].true_item].push_back(t);
+    if (by_destination.empty()) return;
+    std::unordered_map<std::size_t, std::size_t> chosen;  // destination -> trampoline in use
+    std::vector<bool> used(items.size(), false);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Item& item = items[i];
+        if (item.is_trampoline || graph.blocks[item.block].is_return) continue;
+        const std::size_t jump_at = start[i + 1] - 1;
+        for (std::size_t* edge : {&item.true_item, &item.false_item}) {
+            if (!items[*edge].is_trampoline) continue;
+            const std::size_t destination = items[*edge].true_item;
+            auto in_range = [&](std::size_t t) {
+                return start[t] > jump_at && start[t] - jump_at - 1 <= max_short_jump;
+            };
+            auto current = chosen.find(destination);
+            if (current == chosen.end() || !in_range(current->second)) {
+                // The furthest trampoline to the destination within reach (the edge's own
+                // one qualifies, so there is always one).
+                const auto& candidates = by_destination[destination];
+                std::size_t best = *edge;
+                for (auto it = std::upper_bound(candidates.begin(), candidates.end(), *edge,
+                                                [&](std::size_t a, std::size_t b) { return start[a] < start[b]; });
+                     it != candidates.end() && in_range(*it); ++it)
+                    best = *it;
+                current = chosen.insert_or_assign(destination, best).first;
+            }
+            *edge = current->second;
+            used[*edge] = true;
+        }
+    }
+    // Drop the trampolines nobody uses and renumber.
+    std::vector<std::size_t> new_index(items.size(), 0);
+    std::vector<Item> kept;
+    kept.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        new_index[i] = kept.size();
+        if (items[i].is_trampoline && !used[i]) continue;
+        kept.push_back(items[i]);
+    }
+    for (Item& item : kept) {
+        if (item.is_trampoline) {
+            item.true_item = new_index[item.true_item];
+        } else if (!graph.blocks[item.block].is_return) {
+            item.true_item = new_index[item.true_item];
+            item.false_item = new_index[item.false_item];
+        }
+    }
+    items = std::move(kept);
+    start.assign(items.size() + 1, 0);
+    for (std::size_t i = 0; i < items.size(); ++i) start[i + 1] = start[i] + size_of(graph, items[i]);
 }
 
 }  // namespace
@@ -105,6 +168,8 @@ Program assemble(const cfg::Graph& graph) {
         }
         items = std::move(next);
     }
+
+    share_trampolines(graph, items, start);
 
     Program program;
     program.reserve(start.back());

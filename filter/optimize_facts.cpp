@@ -18,6 +18,7 @@ std::strong_ordering operator<=>(const Operand& a, const Operand& b) {
 namespace {
 
 bool may_equal(const Fact& fact, std::uint32_t v) {
+    if (v < fact.at_least || v > fact.at_most) return false;
     if (fact.one_of && !fact.one_of->contains(v)) return false;
     return !fact.not_equals.contains(v) && (v & fact.zero_bits) == 0;
 }
@@ -84,6 +85,14 @@ std::optional<bool> decide(const Insn& test, const Fact& fact) {
         return common;
     }
     if (operation == op::jeq && !may_equal(fact, k)) return false;
+    if (operation == op::jgt) {
+        if (fact.at_least > k) return true;
+        if (fact.at_most <= k) return false;
+    }
+    if (operation == op::jge) {
+        if (fact.at_least >= k) return true;
+        if (fact.at_most < k) return false;
+    }
     if (operation == op::jset) {
         if ((k & ~fact.zero_bits) == 0) return false;
         for (std::uint32_t mask : fact.some_set)
@@ -103,6 +112,14 @@ void learn(Fact& fact, const Insn& test, bool outcome) {
             } else if (fact.not_equals.size() < max_known_values) {
                 fact.not_equals.insert(k);
             }
+            break;
+        case op::jgt:  // A > k
+            if (outcome) fact.at_least = std::max(fact.at_least, k + 1);  // k < A, so no wrap
+            else fact.at_most = std::min(fact.at_most, k);
+            break;
+        case op::jge:  // A >= k
+            if (outcome) fact.at_least = std::max(fact.at_least, k);
+            else if (k > 0) fact.at_most = std::min(fact.at_most, k - 1);
             break;
         case op::jset:
             if (outcome) {
@@ -136,6 +153,8 @@ Fact meet(const Fact& a, const Fact& b) {
         return zero;
     };
     result.zero_bits = zero_bits_of(a) & zero_bits_of(b);
+    result.at_least = std::min(a.at_least, b.at_least);
+    result.at_most = std::max(a.at_most, b.at_most);
     for (std::uint32_t mask : a.some_set)
         if (std::find(b.some_set.begin(), b.some_set.end(), mask) != b.some_set.end())
             result.some_set.push_back(mask);

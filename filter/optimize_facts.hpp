@@ -39,6 +39,8 @@ struct Fact {
     std::set<std::uint32_t> not_equals;             // the value is none of these
     std::uint32_t zero_bits = 0;                    // bits known to be 0 (a failed jset)
     std::vector<std::uint32_t> some_set;            // masks with at least one bit set
+    std::uint32_t at_least = 0;                     // the value's range, from jgt/jge
+    std::uint32_t at_most = 0xffffffff;
 };
 
 using Facts = std::map<Operand, Fact>;

@@ -28,7 +28,10 @@ ACCESSORS = ["ether", "link", "ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", 
              "igmp", "igrp", "pim", "vrrp", "carp"]
 PROTOCOLS = ["ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp", "icmp6", "igmp", "igrp", "vrrp",
              "carp", "pim", "ah", "esp", "decnet", "lat", "sca", "mopdl", "moprc", "stp", "iso", "ipx",
-             "netbeui", "atalk", "aarp"]
+             "netbeui", "atalk", "aarp", "clnp", "esis", "isis", "l1", "l2", "iih", "lsp", "snp", "csnp",
+             "psnp"]
+OSI = ["iso proto \\clnp", "iso proto \\isis", "iso proto 0x82", "isis proto 0x12", "isis proto 0x1b or 0x19"]
+DECNET = ["50.764", "1.1", "1.2"]
 LLC_KINDS = ["", " i", " s", " u", " rr", " rnr", " rej", " ui", " ua", " disc", " dm", " sabme", " test",
              " xid", " frmr"]
 CONSTANTS = ["tcpflags", "tcp-syn", "tcp-ack", "tcp-fin", "tcp-rst", "tcp-push", "icmptype", "icmpcode",
@@ -104,6 +107,8 @@ PRIMITIVES = [
     (2, _encapsulation),
     (1, lambda rng: (f"{rng.choice(['', 'ip ', 'ip6 '])}protochain {rng.choice(IP_PROTOS)}", None)),
     (1, lambda rng: ("llc" + rng.choice(LLC_KINDS), None)),
+    (1, lambda rng: rng.choice([(rng.choice(OSI), None),
+                                (f"decnet {rng.choice(DIRS[:3])}{rng.choice(['host ', ''])}{rng.choice(DECNET)}", DECNET)])),
     (1, lambda rng: (rng.choice(["inbound", "outbound", "ifindex 7", "ifindex 1", "ip broadcast"]), None)),
     (4, _host), (2, _net), (4, _port), (2, _portrange), (1, _ether),
     (1, lambda rng: (rng.choice(["broadcast", "ether broadcast", "multicast", "ether multicast",
