@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <unordered_map>
@@ -299,7 +300,9 @@ bool pull_up_same_operand_tests(Graph& graph) {
             BlockId anchor = static_cast<BlockId>(id);
             // After pulling a block from deep in the chain, the blocks up to its old place
             // were just scanned (no test of the operand, no reason to stop): resume there.
-            std::optional<BlockId> resume_after;
+            // No block resumes when this is none (a sentinel: GCC 12 misreads std::optional here).
+            constexpr BlockId none = std::numeric_limits<BlockId>::max();
+            BlockId resume_after = none;
             std::vector<BlockId> unchanged_anchors;  // walked since the last pull-up
             for (bool pulled = true; pulled;) {
                 pulled = false;
@@ -309,11 +312,11 @@ bool pull_up_same_operand_tests(Graph& graph) {
                 BlockId previous = anchor;
                 BlockId current = first;
                 bool first_step = true;
-                if (resume_after) {
-                    previous = *resume_after;
+                if (resume_after != none) {
+                    previous = resume_after;
                     current = next(graph.blocks[previous]);
                     first_step = false;
-                    resume_after.reset();
+                    resume_after = none;
                 }
                 while (true) {
                     cfg::Block& block = graph.blocks[current];
