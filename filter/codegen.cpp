@@ -108,10 +108,11 @@ public:
     const std::optional<CodegenError>& error() const { return first_error_; }
 
     PredPtr lower(const ir::Node& node) {
-        if (live_vlan_ && reads_packet(node))
-            refuse(live_vlan_->where, "on a live capture, 'vlan' must be the last primitive that "
-                                      "reads the packet (libpcap's code for what follows keeps "
-                                      "offsets in scratch memory, not generated yet)");
+        if (geneve_ && reads_packet(node))
+            refuse(geneve_->where, "'geneve' must be the last primitive that reads the packet "
+                                   "(libpcap reads what follows it at run-time offsets after "
+                                   "the Geneve options, not generated yet)");
+        if (live_vlan_ && reads_packet(node)) return after_live_vlan(node);
         return std::visit([this](const auto& value) { return lower(value); }, node.value);
     }
 
@@ -405,13 +406,23 @@ private:
     PredPtr lower(const ir::Constant& node) { return std::make_shared<Pred>(Pred{Always{node.value}}); }
 
     // Left before right, explicitly: encapsulations shift the offsets of what follows them.
+    // The right operand runs only when the left one is true (and) or false (or): it has
+    // passed a live `vlan` if the left one's outcome says so (see after_live_vlan).
     PredPtr lower(const ir::And& node) {
         PredPtr left = lower(*node.left);
-        return all_of(left, lower(*node.right));
+        const bool saved = vlan_evaluated_;
+        vlan_evaluated_ = saved || live_vlan_evaluated(*node.left, true);
+        PredPtr right = lower(*node.right);
+        vlan_evaluated_ = saved;
+        return all_of(left, right);
     }
     PredPtr lower(const ir::Or& node) {
         PredPtr left = lower(*node.left);
-        return any_of(left, lower(*node.right));
+        const bool saved = vlan_evaluated_;
+        vlan_evaluated_ = saved || live_vlan_evaluated(*node.left, false);
+        PredPtr right = lower(*node.right);
+        vlan_evaluated_ = saved;
+        return any_of(left, right);
     }
 
     // ---- encapsulations and Linux metadata (F1) ----------------------------------------
@@ -518,8 +529,8 @@ private:
     // libpcap's gen_vlan_bpf_extensions tests SKF_AD_VLAN_TAG_PRESENT or an inline TPID,
     // and takes the VID from SKF_AD_VLAN_TAG (1.10.3 loads it with ldb: only its low byte)
     // or from the inline tag. Its code re-tests [vlanp] and joins the two VID loads with a
-    // `ja`; the two branches here are the same tests, one block each. Later primitives
-    // would need run-time offsets in M[] (not generated): reads_packet() refuses them.
+    // `ja`; the two branches here are the same tests, one block each. Later primitives:
+    // after_live_vlan().
     std::optional<ir::Vlan> live_vlan_;
     static bool reads_packet(const ir::Node& node) {
         return !(std::holds_alternative<ir::And>(node.value) ||
@@ -530,10 +541,71 @@ private:
                  std::holds_alternative<ir::PacketDirection>(node.value) ||
                  std::holds_alternative<ir::InterfaceIndex>(node.value));
     }
+    static PredPtr tag_in_metadata() {
+        constexpr std::uint32_t tag_present = 48;
+        return equals(load_byte(ancillary_base + tag_present), 1);
+    }
+
+    // Whether `node` having produced `outcome` implies the live `vlan` was evaluated.
+    static bool live_vlan_evaluated(const ir::Node& node, bool outcome) {
+        if (std::holds_alternative<ir::Vlan>(node.value)) return true;
+        if (const auto* n = std::get_if<ir::Not>(&node.value))
+            return live_vlan_evaluated(*n->operand, !outcome);
+        if (const auto* a = std::get_if<ir::And>(&node.value)) {
+            if (outcome) return live_vlan_evaluated(*a->left, true) || live_vlan_evaluated(*a->right, true);
+            return live_vlan_evaluated(*a->left, false) &&
+                   (live_vlan_evaluated(*a->left, true) || live_vlan_evaluated(*a->right, false));
+        }
+        if (const auto* o = std::get_if<ir::Or>(&node.value)) {
+            if (!outcome) return live_vlan_evaluated(*o->left, false) || live_vlan_evaluated(*o->right, false);
+            return live_vlan_evaluated(*o->left, true) &&
+                   (live_vlan_evaluated(*o->left, false) || live_vlan_evaluated(*o->right, true));
+        }
+        return false;
+    }
+
+    // After a live `vlan`, libpcap reads the packet at offsets kept in M[]: 0 at the start,
+    // +4 once `vlan` has run and found no tag in metadata ([vlanp] != 1). Where `vlan` ran on
+    // every path to a primitive, that offset is 0 or 4 by [vlanp] alone, so the primitive is
+    // emitted twice, at both offsets, chosen by a [vlanp] test (an ancillary load: it never
+    // rejects, so truncated packets get the same verdicts). Elsewhere (`(ip or vlan) and
+    // tcp`, where the offset depends on the path) and for a second encapsulation: refused.
+    bool vlan_evaluated_ = false;
+    PredPtr after_live_vlan(const ir::Node& node) {
+        const bool composite = std::holds_alternative<ir::And>(node.value) ||
+                               std::holds_alternative<ir::Or>(node.value) ||
+                               std::holds_alternative<ir::Not>(node.value);
+        if (composite) return std::visit([this](const auto& value) { return lower(value); }, node.value);
+        const bool encapsulation = std::holds_alternative<ir::Vlan>(node.value) ||
+                                   std::holds_alternative<ir::Mpls>(node.value) ||
+                                   std::holds_alternative<ir::Pppoe>(node.value);
+        if (encapsulation || !vlan_evaluated_) {
+            refuse(live_vlan_->where,
+                   encapsulation ? "on a live capture, 'vlan' cannot be followed by another "
+                                   "encapsulation (libpcap's run-time offsets, not generated yet)"
+                                 : "on a live capture, what follows 'vlan' must be reached only "
+                                   "through it (libpcap's run-time offset would depend on the path)");
+            return always(false);
+        }
+        const LinkLayer saved = link_;
+        PredPtr untagged = std::visit([this](const auto& value) { return lower(value); }, node.value);
+        link_.protocol_type_offset += 4;
+        link_.network_offset += 4;
+        PredPtr inline_tag = std::visit([this](const auto& value) { return lower(value); }, node.value);
+        link_ = saved;
+        return any_of(all_of(tag_in_metadata(), untagged),
+                      all_of(negation(tag_in_metadata()), inline_tag));
+    }
+
     PredPtr live_vlan(const ir::Vlan& node) {
-        constexpr std::uint32_t tag_present = 48, tag = 44;
+        constexpr std::uint32_t tag = 44;
+        if (live_vlan_) {
+            refuse(live_vlan_->where, "on a live capture, 'vlan' cannot be followed by another "
+                                      "encapsulation (libpcap's run-time offsets, not generated yet)");
+            return always(false);
+        }
         live_vlan_ = node;
-        const PredPtr in_metadata = equals(load_byte(ancillary_base + tag_present), 1);
+        const PredPtr in_metadata = tag_in_metadata();
         const Insn type = load_half(link_.protocol_type_offset);
         const PredPtr inline_tag = any_of(any_of(equals(type, 0x8100), equals(type, 0x88a8)),
                                           equals(type, 0x9100));
@@ -583,6 +655,53 @@ private:
         link_.mac_addresses_offset = std::nullopt;
         link_.description = "PPP";
         return result;
+    }
+
+    // libpcap's gen_geneve: UDP destination port 6081 (IPv4: first fragments, the header
+    // length from the IHL nibble; IPv6: no extension headers), Geneve version 0, the VNI.
+    // libpcap then computes the inner offsets (M[0..2]), reading the option length byte and
+    // the 16-bit protocol type: a Geneve packet shorter than its first 4 bytes is rejected.
+    // Without a VNI test (whose load covers them), a second version test with a 4-byte load
+    // (always true when reached) rejects those packets the same way.
+    std::optional<ir::Geneve> geneve_;
+    PredPtr lower(const ir::Geneve& node) {
+        constexpr std::uint32_t udp = 17, port = 6081, udp_header = 8;
+        constexpr std::uint32_t version_mask = 0xc0, vni_mask = 0xffffff00;
+        const PredPtr v4 = [&] {
+            const Insn header_length = statement(op::ldx | op::msh | op::b, net(ipv4::version_ihl));
+            auto at_x = [&](std::uint16_t size, std::uint32_t offset) {
+                return statement(op::ld | size | op::ind, net(offset));
+            };
+            PredPtr r = all_of(
+                all_of(ipv4_protocol(static_cast<ir::IpProto>(udp)),
+                       negation(test({load_half(net(ipv4::flags_fragment))}, op::jset,
+                                     ipv4::fragment_offset_mask))),
+                all_of(test({header_length, at_x(op::h, transport::destination_port)}, op::jeq, port),
+                       test({header_length, at_x(op::b, udp_header),
+                             statement(op::alu | op::and_ | op::k, version_mask)},
+                            op::jeq, 0)));
+            if (node.vni)
+                return all_of(r, test({header_length, at_x(op::w, udp_header + 4),
+                                       statement(op::alu | op::and_ | op::k, vni_mask)},
+                                      op::jeq, *node.vni << 8));
+            return all_of(r, test({header_length, at_x(op::w, udp_header),
+                                   statement(op::alu | op::and_ | op::k, version_mask << 24)},
+                                  op::jeq, 0));
+        }();
+        const PredPtr v6 = [&] {
+            const std::uint32_t udp_at = net(ipv6::header_length);
+            PredPtr r = all_of(
+                all_of(link_protocol(ir::EtherType::Ipv6),
+                       equals(load_byte(net(ipv6::next_header)), udp)),
+                all_of(equals(load_half(udp_at + transport::destination_port), port),
+                       masked_equals(load_byte(udp_at + udp_header), 0, version_mask)));
+            if (node.vni)
+                return all_of(r, masked_equals(load_word(udp_at + udp_header + 4), *node.vni << 8,
+                                               vni_mask));
+            return all_of(r, masked_equals(load_word(udp_at + udp_header), 0, version_mask << 24));
+        }();
+        geneve_ = node;
+        return any_of(v4, v6);
     }
 
     // Linux packet type: SLL's header field, SLL2's, else the ancillary load SKF_AD_PKTTYPE.

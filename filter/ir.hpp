@@ -208,7 +208,7 @@ struct Node {
     std::variant<NetworkProtocol, LlcProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
                  Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
                  PacketLength, ArithRelation, Ipv4FirstFragment, Ipv6NextHeader, Constant, And,
-                 Or, Not, Vlan, Mpls, Pppoe, PacketDirection, InterfaceIndex, Protochain,
+                 Or, Not, Vlan, Mpls, Pppoe, Geneve, PacketDirection, InterfaceIndex, Protochain,
                  LlcFrame, DecnetHostMatch>
         value;
 };

@@ -40,6 +40,15 @@ struct Pppoe {
     Where where;
 };
 
+// `geneve [vni]`: UDP destination port 6081 over IPv4 (first fragments) or IPv6, Geneve
+// version 0, and the 24-bit VNI. What follows it would sit at a run-time offset (after the
+// variable-length options), which codegen does not generate: it must be the last primitive
+// that reads the packet.
+struct Geneve {
+    std::optional<std::uint32_t> vni;  // <= 0xffffff
+    Where where;
+};
+
 // `inbound` / `outbound`: the Linux packet type (PACKET_OUTGOING = 4).
 struct PacketDirection {
     bool outbound;

@@ -67,8 +67,8 @@ private:
     // Keyword primitives: `less N`, `greater N`, `[ether|ip|ip6] broadcast|multicast`; the
     // rest of the family is refused by name.
     ir::NodePtr other(const ast::Other& node);
-    // sema_encap.cpp: vlan, mpls, pppoed, pppoes, inbound, outbound, ifindex (geneve and
-    // vxlan refused); null if `keyword` is none of these.
+    // sema_encap.cpp: vlan, mpls, pppoed, pppoes, geneve, inbound, outbound, ifindex (vxlan
+    // refused); null if `keyword` is none of these.
     ir::NodePtr encapsulation(const ast::Other& node, const std::string& keyword,
                               const std::string& prefix);
     // `[ip|ip6|ether|link] proto N|name`. Without a qualifier, IPv4 or IPv6 (libpcap's

@@ -1,5 +1,5 @@
 // Sema for encapsulations and Linux metadata (F1): `vlan [id]`, `mpls [label]`, `pppoed`,
-// `pppoes [session]`, `inbound`, `outbound`, `ifindex N`; `geneve` and `vxlan` are refused.
+// `pppoes [session]`, `geneve [vni]`, `inbound`, `outbound`, `ifindex N`; `vxlan` is refused.
 // Whether an encapsulation is allowed depends on what came before it (`mpls and vlan`), so
 // those checks happen in codegen, which walks the expression in order.
 #include <fmt/format.h>
@@ -25,9 +25,6 @@ ir::NodePtr Analyser::encapsulation(const ast::Other& node, const std::string& k
     const SourceSpan where = span(node);
     const ir::Where at{where.offset, where.length};
 
-    if (keyword == "geneve")
-        fail(where, "'geneve' is not supported yet (libpcap compiles it to code with "
-                    "variable offsets that this compiler does not generate)");
     if (keyword == "vxlan")
         fail(where, "'vxlan' is not supported: libpcap 1.10 has no 'vxlan' primitive either "
                     "(it is new in libpcap 1.11); 'udp port 4789' matches the outer packets");
@@ -52,6 +49,7 @@ ir::NodePtr Analyser::encapsulation(const ast::Other& node, const std::string& k
     };
 
     if (keyword == "vlan") return ir::make(ir::Vlan{number("VLAN tag", 0x0fff), at});
+    if (keyword == "geneve") return ir::make(ir::Geneve{number("Geneve VNI", 0xffffff), at});
     if (keyword == "mpls") return ir::make(ir::Mpls{number("MPLS label", 0xfffff), at});
     if (keyword == "pppoes")
         return ir::make(ir::Pppoe{true, number("PPPoE session number", 0xffff), at});

@@ -1,6 +1,7 @@
 // Classic-BPF interpreter following libpcap's bpf_filter(): every packet load is bounds-checked
 // against the captured bytes and an out-of-range load rejects the packet, as does division by
-// zero. Ancillary (SKF_AD_*) loads are kernel-only, so here they fall outside the packet too.
+// zero. Ancillary (SKF_AD_*) loads are kernel-only: without an `Ancillary` model they fall
+// outside the packet too.
 #include "filter/vm.hpp"
 
 #include <array>
@@ -27,10 +28,36 @@ unsigned width_of(std::uint16_t code) noexcept {
     }
 }
 
+bool load_ancillary(const Ancillary& ancillary, std::uint32_t k, std::uint32_t& out) noexcept {
+    switch (k - ancillary_base) {
+        case 0: out = ancillary.protocol; return true;
+        case 4: out = ancillary.pkttype; return true;
+        case 8: out = ancillary.ifindex; return true;
+        case 44: out = ancillary.vlan_tci; return true;
+        case 48: out = ancillary.vlan_tag_present ? 1 : 0; return true;
+        default: return false;
+    }
+}
+
+std::uint32_t execute(std::span<const Insn> program, std::span<const std::byte> packet,
+                      std::uint32_t wire_length, const Ancillary* ancillary) noexcept;
+
 }  // namespace
 
 std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> packet,
                   std::uint32_t wire_length) noexcept {
+    return execute(program, packet, wire_length, nullptr);
+}
+
+std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> packet,
+                  std::uint32_t wire_length, const Ancillary& ancillary) noexcept {
+    return execute(program, packet, wire_length, &ancillary);
+}
+
+namespace {
+
+std::uint32_t execute(std::span<const Insn> program, std::span<const std::byte> packet,
+                      std::uint32_t wire_length, const Ancillary* ancillary) noexcept {
     std::uint32_t a = 0;
     std::uint32_t x = 0;
     std::array<std::uint32_t, scratch_slots> scratch{};
@@ -56,6 +83,10 @@ std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> pack
                     case op::len: value = wire_length; break;
                     case op::mem: value = scratch[insn.k % scratch_slots]; break;
                     case op::abs:
+                        if (ancillary && op::cls(code) == op::ld && insn.k >= ancillary_base) {
+                            if (!load_ancillary(*ancillary, insn.k, value)) return 0;
+                            break;
+                        }
                         if (!load_be(packet, insn.k, width_of(code), value)) return 0;
                         break;
                     case op::ind:
@@ -127,5 +158,7 @@ std::uint32_t run(std::span<const Insn> program, std::span<const std::byte> pack
     }
     return 0;  // fell off the end (libpcap's validator forbids it) or looped: reject
 }
+
+}  // namespace
 
 }  // namespace rawdump::filter

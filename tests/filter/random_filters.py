@@ -95,10 +95,11 @@ def _ether(rng):
 
 
 def _encapsulation(rng):
-    """vlan/mpls/pppoe: they move the offsets of everything after them (libpcap's rule)."""
+    """vlan/mpls/pppoe/geneve: they move the offsets of everything after them (libpcap's rule)."""
     return rng.choice([
         "vlan", f"vlan {rng.choice(['10', '100', '4095', '0'])}", "mpls", f"mpls {rng.choice(['100', '123', '0'])}",
-        "pppoed", "pppoes", f"pppoes {rng.choice(['1234', '99'])}"]), None
+        "pppoed", "pppoes", f"pppoes {rng.choice(['1234', '99'])}",
+        "geneve", f"geneve {rng.choice(['12345', '7'])}"]), None
 
 
 PRIMITIVES = [
