@@ -152,10 +152,14 @@ private:
 
     PredPtr lower(const ir::NetworkProtocol& node) { return link_protocol(node.type); }
 
+    // Where the 802.2 LLC header starts: libpcap's OR_LLC (off_linkpl), which `vlan` moves
+    // but `mpls` does not (mpls moves only the network-layer offset).
+    std::uint32_t llc_offset() const { return link_.network_offset - 4 * link_.mpls_depth; }
+
     // libpcap's gen_llc*: not Novell raw 802.3 (ffff), then the control byte's format.
     PredPtr lower(const ir::LlcFrame& node) {
         constexpr std::uint32_t max_8023_length = 1500, novell_raw = 0xffff, control = 2;
-        const std::uint32_t llc = link_.network_offset;
+        const std::uint32_t llc = llc_offset();
         const PredPtr is_llc =
             all_of(negation(test({load_half(link_.protocol_type_offset)}, op::jgt, max_8023_length)),
                    negation(equals(load_half(llc), novell_raw)));
@@ -212,7 +216,7 @@ private:
         constexpr std::uint32_t sap_ip = 0x06, sap_netbeui = 0xf0, sap_iso = 0xfe, sap_ipx = 0xe0;
         constexpr std::uint32_t ether_ipx = 0x8137, ether_atalk = 0x809b, ether_aarp = 0x80f3;
         const std::uint32_t p = node.number;
-        const std::uint32_t llc = link_.network_offset;
+        const std::uint32_t llc = llc_offset();
         const Insn type = load_half(link_.protocol_type_offset);
         if (link_.llc == LinkLayer::Llc::Plain || link_.framing != LinkLayer::Framing::EtherType)
             return link_protocol(static_cast<ir::EtherType>(p));
