@@ -64,6 +64,7 @@ int capture_live(const Options& options, const std::string& expression) {
     config.interface = interface;
     config.snaplen = options.snaplen;
     config.promiscuous = options.promiscuous;
+    config.buffer_size = options.buffer_kib * 1024u;
     config.immediate = options.immediate;
     config.block_timeout_ms = watched && !options.write_file ? watched_timeout_ms : batch_timeout_ms;
     config.program = kernel_program;

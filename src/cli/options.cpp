@@ -35,7 +35,7 @@ constexpr option long_options[] = {
 };
 
 // Leading '+' is not used: like tcpdump (GNU getopt), options may follow the expression.
-constexpr const char* short_options = ":Ac:dDeF:hi:KlnOpqr:s:StUvw:xXy:#";
+constexpr const char* short_options = ":AB:c:dDeF:hi:KlnOpqr:s:StUvw:xXy:#";
 
 template <typename T>
 std::optional<T> parse_number(std::string_view text) {
@@ -54,7 +54,7 @@ std::string version_text() {
 
 std::string usage_text() {
     return version_text() +
-           "Usage: rawdump [-AdDehKlnOpqStUvxX#] [ -c count ] [--count]\n"
+           "Usage: rawdump [-AdDehKlnOpqStUvxX#] [ -B size ] [ -c count ] [--count]\n"
            "\t\t[ -F file ] [ -i interface ] [ --immediate-mode ]\n"
            "\t\t[ --number ] [ -r file ] [ -s snaplen ] [ --version ]\n"
            "\t\t[ -w file ] [ -y datalinktype ]\n"
@@ -74,6 +74,14 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
         std::string_view argument = optarg ? optarg : "";
         switch (c) {
         case 'A': ++ascii_count; break;
+        case 'B': {
+            // A size in KiB, as tcpdump takes it; the ring rounds it up to whole 256 KiB blocks.
+            auto kib = parse_number<std::uint32_t>(argument);
+            if (!kib || *kib == 0 || *kib > (1u << 22))
+                return Unexpected{UsageError{fmt::format("invalid packet buffer size {}", argument)}};
+            options.buffer_kib = *kib;
+            break;
+        }
         case 'c': {
             auto count = parse_number<std::uint64_t>(argument);
             if (!count || *count == 0) return Unexpected{UsageError{fmt::format("invalid packet count {}", argument)}};

@@ -22,6 +22,7 @@ struct Options {
     std::optional<std::string> link_type_name;  // -y
     std::uint64_t count = 0;                    // -c; 0: no limit
     std::uint32_t snaplen = 262144;             // -s; 0 means the maximum
+    std::uint32_t buffer_kib = 2048;            // -B: capture ring size in KiB
     bool promiscuous = true;                    // -p clears it
     bool line_buffered = false;                 // -l
     bool packet_buffered = false;               // -U

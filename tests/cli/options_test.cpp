@@ -85,3 +85,10 @@ TEST_CASE("hex and ASCII dump levels as tcpdump counts them") {
     CHECK_FALSE(parse({"-A"})->output.ascii_link);
     CHECK(parse({"-A"})->output.ascii);
 }
+
+TEST_CASE("-B sets the ring size in KiB") {
+    CHECK(parse({"-B", "65536"})->buffer_kib == 65536);
+    CHECK(parse({})->buffer_kib == 2048);
+    CHECK(parse({"-B", "0"}).error().message == "invalid packet buffer size 0");
+    CHECK(parse({"-B", "x"}).error().message == "invalid packet buffer size x");
+}
