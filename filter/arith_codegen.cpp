@@ -78,7 +78,7 @@ private:
         const std::uint32_t net = link_.network_offset;
         std::uint32_t base = 0;
         switch (load.base) {
-            case ir::AccessBase::Link: base = 0; break;
+            case ir::AccessBase::Link: base = link_.link_header_offset; break;
             case ir::AccessBase::Network: base = net; break;
             case ir::AccessBase::Ipv4Payload: base = net; break;  // + IHL, through X
             case ir::AccessBase::Ipv6Payload: base = net + 40; break;

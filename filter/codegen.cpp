@@ -653,6 +653,7 @@ private:
         if (node.id)
             result = all_of(result, masked_equals(load_word(link_.network_offset), *node.id, 0xffff));
         link_.protocol_type_offset = link_.network_offset + header;
+        link_.link_header_offset = link_.protocol_type_offset;
         link_.network_offset += header + ppp_header;
         link_.framing = LinkLayer::Framing::Ppp;
         link_.llc = LinkLayer::Llc::Plain;

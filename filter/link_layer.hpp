@@ -46,6 +46,9 @@ struct LinkLayer {
     bool live = false;
     // For a savefile (-r) rather than a live or dead (-d) handle; from CompileOptions.
     bool savefile = false;
+    // Where `link[...]` / `ether[...]` count from: the frame's start, until `pppoes` makes the
+    // PPP header the link-layer header (libpcap's PUSH_LINKHDR in gen_pppoes).
+    std::uint32_t link_header_offset = 0;
 };
 
 // The model for `type`, or a message saying it is not supported yet.
