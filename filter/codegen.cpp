@@ -711,6 +711,13 @@ private:
 
     // Linux packet type: SLL's header field, SLL2's, else the ancillary load SKF_AD_PKTTYPE.
     bool metadata_missing(std::string_view what) const {
+        if (geneve_) {
+            // libpcap treats the inner frame as Ethernet and adds the inner offset to the
+            // ancillary load (`ldh [x + -4092]`), which reads nothing meaningful: refuse.
+            refuse(geneve_->where, fmt::format("{} after 'geneve' is not supported (libpcap 1.10 "
+                                               "compiles it to a meaningless load)", what));
+            return true;
+        }
         if (!link_.savefile || link_.type == LinkType::LinuxSll2 ||
             (link_.type == LinkType::LinuxSll && what == "inbound/outbound"))
             return false;
