@@ -330,6 +330,13 @@ TEST_SUITE("filter.encapsulations") {
             CHECK(refused.error().message.starts_with("'geneve' must be the last primitive"));
             CHECK(refused.error().offset == std::string_view(later).find("geneve"));
         }
+        for (const char* metadata : {"geneve and inbound", "geneve or ifindex 7", "geneve and not outbound"}) {
+            CAPTURE(metadata);
+            auto refused = compile(metadata, on("LINUX_SLL2"));
+            REQUIRE_FALSE(refused.has_value());
+            CHECK(refused.error().message.find("after 'geneve' is not supported") != std::string::npos);
+            CHECK(refused.error().offset == 0);
+        }
         for (const char* fine : {"ip or geneve", "geneve and less 100", "not geneve",
                                  "vlan and geneve 5", "tcp or geneve"})
             CHECK(compile(fine, on("EN10MB")).has_value());
