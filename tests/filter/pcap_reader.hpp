@@ -1,4 +1,4 @@
-// Test-only reader for classic pcap files (the filter library itself does no I/O).
+// Capture files for the filter tests (the filter library itself does no I/O).
 #pragma once
 
 #include <cstddef>
@@ -13,7 +13,7 @@ struct CapturedPacket {
     std::uint32_t wire_length = 0;
 };
 
-// Reads every record of a classic (microsecond or nanosecond, either byte order) pcap file.
+// Reads every packet of a capture file (pcap or pcapng) with rawdump's savefile reader.
 // Throws std::runtime_error when the file is missing or malformed.
 std::vector<CapturedPacket> read_pcap(const std::string& path);
 
