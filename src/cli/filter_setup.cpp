@@ -11,6 +11,18 @@
 #include "filter/services.hpp"
 
 namespace rawdump::cli {
+namespace {
+
+// A whole file's text; nullopt (errno set) when it cannot be opened.
+std::optional<std::string> read_text(const char* path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return std::nullopt;
+    std::stringstream contents;
+    contents << file.rdbuf();
+    return contents.str();
+}
+
+}  // namespace
 
 std::optional<std::string> filter_expression(const Options& options) {
     if (!options.filter_file) {
@@ -21,14 +33,12 @@ std::optional<std::string> filter_expression(const Options& options) {
         }
         return expression;
     }
-    std::ifstream file(*options.filter_file, std::ios::binary);
-    if (!file) {
+    auto contents = read_text(options.filter_file->c_str());
+    if (!contents) {
         fmt::print(stderr, "rawdump: can't open {}: {}\n", *options.filter_file, std::strerror(errno));
         return std::nullopt;
     }
-    std::stringstream contents;
-    contents << file.rdbuf();
-    std::string text = contents.str();
+    std::string text = std::move(*contents);
     // tcpdump blanks '#' comments up to the end of the line.
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '#') continue;
@@ -45,21 +55,14 @@ namespace {
 // Port names in filters (`port http`) come from /etc/services (read once per run);
 // without the file, names are refused with a message.
 filter::PortResolver services_resolver() {
-    std::ifstream file("/etc/services", std::ios::binary);
-    if (!file) return {};
-    std::stringstream contents;
-    contents << file.rdbuf();
-    return filter::resolver_for(filter::parse_services(contents.str()));
+    auto text = read_text("/etc/services");
+    if (!text) return {};
+    return filter::resolver_for(filter::parse_services(*text));
 }
 
 // Host and network names (`host localhost`, `net loopback`) come from /etc/hosts and
 // /etc/networks (no DNS); without the files, names are unknown.
-std::string file_text(const char* path) {
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream contents;
-    if (file) contents << file.rdbuf();
-    return contents.str();
-}
+std::string file_text(const char* path) { return read_text(path).value_or(std::string()); }
 
 }  // namespace
 
