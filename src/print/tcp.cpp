@@ -2,6 +2,7 @@
 #include <array>
 #include <utility>
 
+#include "src/print/applications.hpp"
 #include "src/print/checksum.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/tcp_sequence.hpp"
@@ -381,8 +382,9 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
     ctx.print(", length {}", payload);
     if (payload > 0 && has(h.flags, TcpFlag::Rst) && ctx.options.verbosity > 0)
         return print_reset_data(ctx, segment.window(h.header_length, payload), payload);
-    // Application protocols on well-known ports are decoded in a later issue; an unknown
-    // port's payload is not printed, as in tcpdump.
+    // An unknown port's payload is not printed, as in tcpdump.
+    if (payload > 0)
+        print_tcp_application(ctx, ip, {segment.window(h.header_length, payload), payload, h.sport, h.dport});
 }
 
 }  // namespace rawdump::print

@@ -1,5 +1,6 @@
 // UDP (print-udp.c udp_print, tcpdump 4.99.3 wording). Port-based application printers
-// (DNS, NTP, DHCP, ...) come in a later issue; every port prints as an unknown one.
+// (DNS, NTP, DHCP, ...) are chosen in udp_applications.cpp.
+#include "src/print/applications.hpp"
 #include "src/print/checksum.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/transport.hpp"
@@ -74,6 +75,7 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
             verify();
         }
     }
+    if (print_udp_application(ctx, ip, {datagram.window(8, length), length, h.sport, h.dport})) return;
     ctx.print("UDP, length {}", ulen);
 }
 
