@@ -39,9 +39,20 @@ std::vector<cfg::BlockId> reachable_in_topological_order(const cfg::Graph& graph
     return order;
 }
 
-std::size_t size_of(const cfg::Graph& graph, const Item& item) {
+// A block that continues at one place whatever it computes (run_time_offsets.hpp) and is
+// laid out right before it needs no jump at all.
+bool falls_through(const cfg::Graph& graph, const std::vector<Item>& items, std::size_t i) {
+    const Item& item = items[i];
+    if (item.is_trampoline) return false;
+    const cfg::Block& block = graph.blocks[item.block];
+    return !block.is_return && block.feeds_successors && block.on_true == block.on_false &&
+           item.true_item == i + 1;
+}
+
+std::size_t size_of(const cfg::Graph& graph, const std::vector<Item>& items, std::size_t i) {
+    const Item& item = items[i];
     if (item.is_trampoline) return 1;
-    return graph.blocks[item.block].statements.size() + 1;
+    return graph.blocks[item.block].statements.size() + (falls_through(graph, items, i) ? 0 : 1);
 }
 
 // Far edges to one destination share trampolines: each jump needs a `ja` in the 255
@@ -103,7 +114,7 @@ void share_trampolines(const cfg::Graph& graph, std::vector<Item>& items, std::v
     }
     items = std::move(kept);
     start.assign(items.size() + 1, 0);
-    for (std::size_t i = 0; i < items.size(); ++i) start[i + 1] = start[i] + size_of(graph, items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i) start[i + 1] = start[i] + size_of(graph, items, i);
 }
 
 }  // namespace
@@ -131,7 +142,7 @@ Program assemble(const cfg::Graph& graph) {
     std::vector<std::size_t> new_index;
     for (;;) {
         start.assign(items.size() + 1, 0);
-        for (std::size_t i = 0; i < items.size(); ++i) start[i + 1] = start[i] + size_of(graph, items[i]);
+        for (std::size_t i = 0; i < items.size(); ++i) start[i + 1] = start[i] + size_of(graph, items, i);
         auto far = [&](std::size_t i, std::size_t target) {
             return start[target] - (start[i + 1] - 1) - 1 > max_short_jump;
         };
@@ -187,7 +198,13 @@ Program assemble(const cfg::Graph& graph) {
             continue;
         }
         program.insert(program.end(), block.statements.begin(), block.statements.end());
+        if (falls_through(graph, items, i)) continue;
         const std::size_t here = program.size();
+        if (block.feeds_successors && block.on_true == block.on_false) {
+            program.push_back(Insn{op::jmp | op::ja, 0, 0,
+                                   static_cast<std::uint32_t>(start[item.true_item] - here - 1)});
+            continue;
+        }
         Insn jump = block.test;
         jump.jt = static_cast<std::uint8_t>(start[item.true_item] - here - 1);
         jump.jf = static_cast<std::uint8_t>(start[item.false_item] - here - 1);

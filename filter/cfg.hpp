@@ -22,6 +22,10 @@ struct Block {
     Insn test{};                     // when !is_return: jeq/jgt/jge/jset with jt/jf unused
     BlockId on_true = 0;
     BlockId on_false = 0;
+    // Its registers and scratch words are read by what follows (geneve's run-time offsets):
+    // unlike codegen's other blocks it is not self-contained, so even with both edges equal
+    // the optimiser must keep it.
+    bool feeds_successors = false;
 
     friend bool operator==(const Block&, const Block&) = default;
 };

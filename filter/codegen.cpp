@@ -2,6 +2,7 @@
 
 #include "filter/arith_codegen.hpp"
 #include "filter/codegen_protochain.hpp"
+#include "filter/run_time_offsets.hpp"
 
 #include <fmt/format.h>
 
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 namespace rawdump::filter {
@@ -73,6 +75,8 @@ struct Always {
 // Blocks built by a dedicated emitter (protochain's unrolled walk), given its successors.
 struct Emitted {
     std::function<cfg::BlockId(cfg::Graph&, cfg::BlockId on_true, cfg::BlockId on_false)> emit;
+    // Its loads already read run-time offsets where they must (geneve's own code).
+    bool relocated = false;
 };
 struct Pred {
     std::variant<Test, AllOf, AnyOf, Negation, Always, Emitted> value;
@@ -99,6 +103,26 @@ PredPtr masked_equals(Insn load, std::uint32_t k, std::uint32_t mask) {
     return test({load, statement(op::alu | op::and_ | op::k, mask)}, op::jeq, k);
 }
 
+cfg::BlockId emit(cfg::Graph& graph, const Pred& pred, cfg::BlockId on_true, cfg::BlockId on_false);
+
+// Whether `node` having produced `outcome` implies that `leaf(primitive, its outcome)` held
+// for some primitive inside it on that path.
+template <typename Leaf>
+bool implied(const ir::Node& node, bool outcome, const Leaf& leaf) {
+    if (const auto* n = std::get_if<ir::Not>(&node.value)) return implied(*n->operand, !outcome, leaf);
+    if (const auto* a = std::get_if<ir::And>(&node.value)) {
+        if (outcome) return implied(*a->left, true, leaf) || implied(*a->right, true, leaf);
+        return implied(*a->left, false, leaf) &&
+               (implied(*a->left, true, leaf) || implied(*a->right, false, leaf));
+    }
+    if (const auto* o = std::get_if<ir::Or>(&node.value)) {
+        if (!outcome) return implied(*o->left, false, leaf) || implied(*o->right, false, leaf);
+        return implied(*o->left, true, leaf) &&
+               (implied(*o->left, false, leaf) || implied(*o->right, true, leaf));
+    }
+    return leaf(node, outcome);
+}
+
 class Lowering {
 public:
     explicit Lowering(const LinkLayer& link) : link_(link) {}
@@ -108,10 +132,7 @@ public:
     const std::optional<CodegenError>& error() const { return first_error_; }
 
     PredPtr lower(const ir::Node& node) {
-        if (geneve_ && reads_packet(node))
-            refuse(geneve_->where, "'geneve' must be the last primitive that reads the packet "
-                                   "(libpcap reads what follows it at run-time offsets after "
-                                   "the Geneve options, not generated yet)");
+        if (geneve_ && reads_packet(node)) return after_geneve(node);
         if (live_vlan_ && reads_packet(node)) return after_live_vlan(node);
         return std::visit([this](const auto& value) { return lower(value); }, node.value);
     }
@@ -413,20 +434,26 @@ private:
     // The right operand runs only when the left one is true (and) or false (or): it has
     // passed a live `vlan` if the left one's outcome says so (see after_live_vlan).
     PredPtr lower(const ir::And& node) {
-        PredPtr left = lower(*node.left);
-        const bool saved = vlan_evaluated_;
-        vlan_evaluated_ = saved || live_vlan_evaluated(*node.left, true);
-        PredPtr right = lower(*node.right);
-        vlan_evaluated_ = saved;
-        return all_of(left, right);
+        PredPtr left = lower(*node.left);  // first: it may move the offsets
+        return all_of(left, lower_after(*node.left, true, *node.right));
     }
     PredPtr lower(const ir::Or& node) {
         PredPtr left = lower(*node.left);
-        const bool saved = vlan_evaluated_;
-        vlan_evaluated_ = saved || live_vlan_evaluated(*node.left, false);
-        PredPtr right = lower(*node.right);
-        vlan_evaluated_ = saved;
-        return any_of(left, right);
+        return any_of(left, lower_after(*node.left, false, *node.right));
+    }
+    // `right`, reached when `left` came out `outcome`.
+    PredPtr lower_after(const ir::Node& left, bool outcome, const ir::Node& right) {
+        const bool saved_vlan = vlan_evaluated_, saved_geneve = geneve_matched_;
+        vlan_evaluated_ = saved_vlan || implied(left, outcome, [](const ir::Node& n, bool) {
+                              return std::holds_alternative<ir::Vlan>(n.value);
+                          });
+        geneve_matched_ = saved_geneve || implied(left, outcome, [](const ir::Node& n, bool out) {
+                              return out && std::holds_alternative<ir::Geneve>(n.value);
+                          });
+        PredPtr result = lower(right);
+        vlan_evaluated_ = saved_vlan;
+        geneve_matched_ = saved_geneve;
+        return result;
     }
 
     // ---- encapsulations and Linux metadata (F1) ----------------------------------------
@@ -518,7 +545,7 @@ private:
             refuse(node.where, fmt::format("no VLAN support for {}", link_.description));
             return always(false);
         }
-        if (link_.live) return live_vlan(node);
+        if (link_.live && !geneve_) return live_vlan(node);  // the kernel strips outer tags only
         const Insn type = load_half(link_.protocol_type_offset);
         PredPtr result = any_of(any_of(equals(type, 0x8100), equals(type, 0x88a8)),
                                 equals(type, 0x9100));
@@ -550,23 +577,6 @@ private:
         return equals(load_byte(ancillary_base + tag_present), 1);
     }
 
-    // Whether `node` having produced `outcome` implies the live `vlan` was evaluated.
-    static bool live_vlan_evaluated(const ir::Node& node, bool outcome) {
-        if (std::holds_alternative<ir::Vlan>(node.value)) return true;
-        if (const auto* n = std::get_if<ir::Not>(&node.value))
-            return live_vlan_evaluated(*n->operand, !outcome);
-        if (const auto* a = std::get_if<ir::And>(&node.value)) {
-            if (outcome) return live_vlan_evaluated(*a->left, true) || live_vlan_evaluated(*a->right, true);
-            return live_vlan_evaluated(*a->left, false) &&
-                   (live_vlan_evaluated(*a->left, true) || live_vlan_evaluated(*a->right, false));
-        }
-        if (const auto* o = std::get_if<ir::Or>(&node.value)) {
-            if (!outcome) return live_vlan_evaluated(*o->left, false) || live_vlan_evaluated(*o->right, false);
-            return live_vlan_evaluated(*o->left, true) &&
-                   (live_vlan_evaluated(*o->left, false) || live_vlan_evaluated(*o->right, true));
-        }
-        return false;
-    }
 
     // After a live `vlan`, libpcap reads the packet at offsets kept in M[]: 0 at the start,
     // +4 once `vlan` has run and found no tag in metadata ([vlanp] != 1). Where `vlan` ran on
@@ -593,10 +603,15 @@ private:
         }
         const LinkLayer saved = link_;
         PredPtr untagged = std::visit([this](const auto& value) { return lower(value); }, node.value);
+        link_ = saved;  // a geneve moved it
+        geneve_.reset();
+        shared_geneve_flag_ = geneve_offsets_used_;  // both copies feed what follows
         link_.protocol_type_offset += 4;
         link_.network_offset += 4;
         PredPtr inline_tag = std::visit([this](const auto& value) { return lower(value); }, node.value);
         link_ = saved;
+        // Both copies compute the same run-time offsets: what follows reads them alike.
+        if (std::holds_alternative<ir::Geneve>(node.value)) enter_inner_ethernet();
         return any_of(all_of(tag_in_metadata(), untagged),
                       all_of(negation(tag_in_metadata()), inline_tag));
     }
@@ -664,11 +679,15 @@ private:
 
     // libpcap's gen_geneve: UDP destination port 6081 (IPv4: first fragments, the header
     // length from the IHL nibble; IPv6: no extension headers), Geneve version 0, the VNI.
-    // libpcap then computes the inner offsets (M[0..2]), reading the option length byte and
-    // the 16-bit protocol type: a Geneve packet shorter than its first 4 bytes is rejected.
-    // Without a VNI test (whose load covers them), a second version test with a 4-byte load
-    // (always true when reached) rejects those packets the same way.
+    // libpcap then computes the inner offsets (run_time_offsets.hpp), reading the option
+    // length byte and the 16-bit protocol type: a Geneve packet shorter than its first 4
+    // bytes is rejected. Without a VNI test (whose load covers them), a second version test
+    // with a 4-byte load (always true when reached) rejects those packets the same way.
+    // What follows reads the inner frame as Ethernet at those offsets (after_geneve).
     std::optional<ir::Geneve> geneve_;
+    bool geneve_matched_ = false;  // on every path to what is being lowered
+    std::shared_ptr<bool> geneve_offsets_used_;  // by what follows the last geneve
+    std::shared_ptr<bool> shared_geneve_flag_;   // for the second copy after a live vlan
     PredPtr lower(const ir::Geneve& node) {
         constexpr std::uint32_t udp = 17, port = 6081, udp_header = 8;
         constexpr std::uint32_t version_mask = 0xc0, vni_mask = 0xffffff00;
@@ -705,8 +724,112 @@ private:
                                                vni_mask));
             return all_of(r, masked_equals(load_word(udp_at + udp_header), 0, version_mask << 24));
         }();
+        using namespace run_time_offsets;
+        // A = where the UDP header starts, from the network base: the IPv4 header length or
+        // 40; after an outer `geneve` that base is itself a run-time offset, added in.
+        const bool nested = geneve_.has_value();
+        const std::uint32_t network_constant =
+            nested ? link_.network_offset - tagged_zero(Base::Network) : link_.network_offset;
+        std::vector<Insn> v4_entry{statement(op::ldx | op::msh | op::b, net(ipv4::version_ihl))};
+        std::vector<Insn> v6_entry{statement(op::ld | op::imm, ipv6::header_length)};
+        PredPtr v4_checks = v4, v6_checks = v6;
+        if (nested) {
+            v4_checks = relocated(v4);
+            v6_checks = relocated(v6);
+            v4_entry = relocate(v4_entry).value_or(std::vector<Insn>{});
+            v6_entry = {statement(op::ld | op::mem, slot(Base::Network)),
+                        statement(op::alu | op::add | op::k, ipv6::header_length)};
+        }
+        v4_entry.push_back(statement(op::misc | op::txa, 0));
+        // Emitted after the whole expression is lowered, when it is known whether anything
+        // reads the inner frame; if nothing does, the offsets are not computed at all.
+        geneve_offsets_used_ = shared_geneve_flag_ ? std::exchange(shared_geneve_flag_, nullptr)
+                                                   : std::make_shared<bool>(false);
+        PredPtr result = std::make_shared<Pred>(Pred{Emitted{
+            [=, used = geneve_offsets_used_](cfg::Graph& graph, cfg::BlockId on_true, cfg::BlockId on_false) {
+                if (!*used) {
+                    const cfg::BlockId v6_start = emit(graph, *v6_checks, on_true, on_false);
+                    return emit(graph, *v4_checks, on_true, v6_start);
+                }
+                const cfg::BlockId offsets = emit_geneve_offsets(graph, network_constant, on_true);
+                const cfg::BlockId after_v6 = emit_straight(graph, v6_entry, offsets);
+                const cfg::BlockId after_v4 = emit_straight(graph, v4_entry, offsets);
+                const cfg::BlockId v6_start = emit(graph, *v6_checks, after_v6, on_false);
+                return emit(graph, *v4_checks, after_v4, v6_start);
+            },
+            true}});
         geneve_ = node;
-        return any_of(v4, v6);
+        enter_inner_ethernet();
+        return result;
+    }
+
+    // libpcap's PUSH_LINKHDR(DLT_EN10MB) after geneve: the inner frame is read as Ethernet.
+    void enter_inner_ethernet() {
+        using run_time_offsets::Base, run_time_offsets::tagged_zero;
+        link_.network_offset = tagged_zero(Base::Network);
+        link_.protocol_type_offset = tagged_zero(Base::LinkType);
+        link_.mac_addresses_offset = tagged_zero(Base::LinkHeader);
+        link_.link_header_offset = tagged_zero(Base::LinkHeader);
+        link_.framing = LinkLayer::Framing::EtherType;
+        link_.llc = LinkLayer::Llc::Ethernet;
+        link_.type = LinkType::En10mb;
+        link_.description = "Ethernet";
+        link_.mpls_depth = 0;
+    }
+
+    // A primitive after `geneve` reads the inner frame at run-time offsets: lowered as for a
+    // fixed layout at tagged offsets, then relocated. libpcap also compiles primitives that
+    // can be reached without `geneve` matching (`geneve or tcp`): they read scratch words
+    // never written (the kernel refuses such a program). Those are refused here.
+    PredPtr after_geneve(const ir::Node& node) {
+        const bool composite = std::holds_alternative<ir::And>(node.value) ||
+                               std::holds_alternative<ir::Or>(node.value) ||
+                               std::holds_alternative<ir::Not>(node.value);
+        if (composite) return std::visit([this](const auto& value) { return lower(value); }, node.value);
+        if (!geneve_matched_) {
+            refuse(geneve_->where, "what follows 'geneve' must be reached only through 'geneve' "
+                                   "matching (its offsets are computed only then)");
+            return always(false);
+        }
+        if (const auto* arith = std::get_if<ir::ArithRelation>(&node.value);
+            arith && scratch_slots_needed(*arith) > run_time_offsets::first_slot) {
+            refuse(geneve_->where, "expression too complex after 'geneve' (its offsets take three "
+                                 "of the 16 scratch words)");
+            return always(false);
+        }
+        if (std::holds_alternative<ir::Protochain>(node.value)) {
+            refuse(geneve_->where, "'protochain' not supported with variable length headers");
+            return always(false);
+        }
+        *geneve_offsets_used_ = true;
+        return relocated(std::visit([this](const auto& value) { return lower(value); }, node.value));
+    }
+
+    PredPtr relocated(const PredPtr& pred) {
+        return std::visit(
+            [&](const auto& node) -> PredPtr {
+                using T = std::decay_t<decltype(node)>;
+                if constexpr (std::is_same_v<T, Test>) {
+                    auto loads = run_time_offsets::relocate(node.loads);
+                    if (!loads) {
+                        refuse(geneve_->where, "this primitive cannot follow 'geneve'");
+                        return always(false);
+                    }
+                    return std::make_shared<Pred>(Pred{Test{std::move(*loads), node.jump}});
+                } else if constexpr (std::is_same_v<T, AllOf>) {
+                    return all_of(relocated(node.left), relocated(node.right));
+                } else if constexpr (std::is_same_v<T, AnyOf>) {
+                    return any_of(relocated(node.left), relocated(node.right));
+                } else if constexpr (std::is_same_v<T, Negation>) {
+                    return negation(relocated(node.operand));
+                } else if constexpr (std::is_same_v<T, Emitted>) {
+                    if (!node.relocated) refuse(geneve_->where, "this primitive cannot follow 'geneve'");
+                    return pred;
+                } else {
+                    return pred;
+                }
+            },
+            pred->value);
     }
 
     // Linux packet type: SLL's header field, SLL2's, else the ancillary load SKF_AD_PKTTYPE.

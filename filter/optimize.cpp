@@ -130,8 +130,9 @@ bool bypass_undecided(Graph& graph) {
         while (!graph.blocks[id].is_return) {
             const cfg::Block& block = graph.blocks[id];
             // Any block may go: codegen's blocks are self-contained (nothing after them reads
-            // the registers or scratch words they set), like libpcap's "no use conflict".
-            if (block.on_true == block.on_false) {
+            // the registers or scratch words they set), like libpcap's "no use conflict";
+            // the exceptions say so.
+            if (block.on_true == block.on_false && !block.feeds_successors) {
                 id = block.on_true;
                 continue;
             }
@@ -422,7 +423,11 @@ void remove_redundant_loads(Graph& graph) {
         const auto& statements = block.statements;
         for (std::size_t i = 0; i < statements.size(); ++i) {
             const Insn& insn = statements[i];
-            if (op::cls(insn.code) == op::ldx && op::mode(insn.code) == op::msh) {
+            // X from the IHL nibble, or from a scratch word (geneve's run-time offsets; any
+            // store below forgets it, so X still equals that word while it is remembered).
+            const bool x_load = op::cls(insn.code) == op::ldx &&
+                                (op::mode(insn.code) == op::msh || op::mode(insn.code) == op::mem);
+            if (x_load) {
                 if (state.x == insn) continue;
                 state.x = insn;
                 // A's identity may have depended on the old X.
