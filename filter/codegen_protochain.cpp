@@ -17,7 +17,8 @@ constexpr std::uint32_t hop_by_hop = 0, routing = 43, fragment = 44, auth_header
                         destination_options = 60;
 constexpr std::uint32_t ipv4_protocol = 9, ipv4_version_ihl = 0;
 constexpr std::uint32_t ipv6_next_header = 6, ipv6_header_length = 40;
-// The next-header value survives the length computation here (libpcap uses M[1] too).
+// The new X waits here while A loads the next-header value at the old X (libpcap uses M[1]
+// for the next-header value instead).
 constexpr std::uint32_t scratch = 1;
 
 cfg::BlockId add_test(cfg::Graph& graph, std::vector<Insn> statements, std::uint32_t k,
@@ -30,60 +31,73 @@ cfg::BlockId add_test(cfg::Graph& graph, std::vector<Insn> statements, std::uint
     return graph.add(std::move(block));
 }
 
+// A block that continues at `next` whatever it computes (its A and X feed `next`).
+cfg::BlockId add_step(cfg::Graph& graph, std::vector<Insn> statements, cfg::BlockId next) {
+    cfg::Block block;
+    block.statements = std::move(statements);
+    block.test = statement(op::jmp | op::jeq | op::k, 0);
+    block.on_true = block.on_false = next;
+    block.feeds_successors = true;
+    return graph.add(std::move(block));
+}
+
 }  // namespace
 
+// Per level: the tests on A (the next-header value), then two ways to step over the header
+// at X, both ending in one shared tail that loads the next level's A:
+//   level: jeq N -> match; jeq 0/60/43/44 -> extension; jeq 51 -> ah; else fail
+//   extension: ldb [x+1]; lsh #3; add #8; add x       (X + (len + 1) * 8; falls through)
+//   ah:        ldb [x+1]; add #2; lsh #2; ja tail      ((len + 2) * 4, libpcap's quirk)
+//   tail:      st M[1]; ldb [x]; ldx M[1]              (A = next header at the old X)
+// Each step reads the same two bytes libpcap's loop reads, so a truncated chain is
+// rejected at the same header.
 cfg::BlockId emit_protochain_walk(cfg::Graph& graph, bool ipv6, std::uint32_t protocol,
                                   std::uint32_t network_offset, cfg::BlockId on_true,
                                   cfg::BlockId on_false) {
     const std::uint32_t nl = network_offset;
-    // IPv6 extension header: A = next header; X += (length + 1) * 8.
-    const std::vector<Insn> step_extension{
-        statement(op::ld | op::b | op::ind, nl),
+    const std::vector<Insn> tail{
         statement(op::st, scratch),
-        statement(op::ld | op::b | op::ind, nl + 1),
-        statement(op::alu | op::add | op::k, 1),
-        statement(op::alu | op::mul | op::k, 8),
-        statement(op::alu | op::add | op::x, 0),
-        statement(op::misc | op::tax, 0),
-        statement(op::ld | op::mem, scratch),
+        statement(op::ld | op::b | op::ind, nl),
+        statement(op::ldx | op::mem, scratch),
     };
-    // AH: A = next header; X = (P[X + 1] + 2) * 4, as libpcap computes it (not added to X).
+    const std::vector<Insn> step_extension{
+        statement(op::ld | op::b | op::ind, nl + 1),
+        statement(op::alu | op::lsh | op::k, 3),
+        statement(op::alu | op::add | op::k, 8),
+        statement(op::alu | op::add | op::x, 0),
+    };
     const std::vector<Insn> step_auth_header{
-        statement(op::ld | op::b | op::ind, nl),
-        statement(op::st, scratch),
-        statement(op::misc | op::txa, 0),
-        statement(op::alu | op::add | op::k, 1),
-        statement(op::misc | op::tax, 0),
-        statement(op::ld | op::b | op::ind, nl),
+        statement(op::ld | op::b | op::ind, nl + 1),
         statement(op::alu | op::add | op::k, 2),
-        statement(op::alu | op::mul | op::k, 4),
-        statement(op::misc | op::tax, 0),
-        statement(op::ld | op::mem, scratch),
+        statement(op::alu | op::lsh | op::k, 2),
     };
 
-    // Built from the last header backwards (successors first, cfg.hpp). `rest` is what
-    // follows "A != N" for the current depth; the deepest level simply fails.
-    cfg::BlockId rest = on_false;
+    // Built from the deepest level up (successors first, cfg.hpp). The deepest level only
+    // asks whether A == N.
+    cfg::BlockId level = add_test(graph, tail, protocol, on_true, on_false);
     for (unsigned depth = protochain_max_headers; depth-- > 0;) {
-        // Entering depth+1 after stepping over a header: A == N, else the next level.
-        const cfg::BlockId after_auth = add_test(graph, step_auth_header, protocol, on_true, rest);
-        cfg::BlockId next = add_test(graph, {}, auth_header, after_auth, on_false);
+        // The tail is the first statements of the level below: the extension step, created
+        // right after it, is laid out right before it and falls through.
+        const cfg::BlockId extension = ipv6 ? add_step(graph, step_extension, level) : level;
+        const cfg::BlockId ah = add_step(graph, step_auth_header, level);
+        cfg::BlockId next = add_test(graph, {}, auth_header, ah, on_false);
         if (ipv6) {
-            const cfg::BlockId after_extension =
-                add_test(graph, step_extension, protocol, on_true, rest);
-            next = add_test(graph, {}, fragment, after_extension, next);
-            next = add_test(graph, {}, routing, after_extension, next);
-            next = add_test(graph, {}, destination_options, after_extension, next);
-            next = add_test(graph, {}, hop_by_hop, after_extension, next);
+            next = add_test(graph, {}, fragment, extension, next);
+            next = add_test(graph, {}, routing, extension, next);
+            next = add_test(graph, {}, destination_options, extension, next);
+            next = add_test(graph, {}, hop_by_hop, extension, next);
         }
-        rest = next;
+        if (depth == 0) {
+            const std::vector<Insn> start =
+                ipv6 ? std::vector<Insn>{statement(op::ld | op::b | op::abs, nl + ipv6_next_header),
+                                         statement(op::ldx | op::imm, ipv6_header_length)}
+                     : std::vector<Insn>{statement(op::ld | op::b | op::abs, nl + ipv4_protocol),
+                                         statement(op::ldx | op::msh | op::b, nl + ipv4_version_ihl)};
+            return add_test(graph, start, protocol, on_true, next);
+        }
+        level = add_test(graph, tail, protocol, on_true, next);
     }
-    const std::vector<Insn> start =
-        ipv6 ? std::vector<Insn>{statement(op::ld | op::b | op::abs, nl + ipv6_next_header),
-                                 statement(op::ldx | op::imm, ipv6_header_length)}
-             : std::vector<Insn>{statement(op::ld | op::b | op::abs, nl + ipv4_protocol),
-                                 statement(op::ldx | op::msh | op::b, nl + ipv4_version_ihl)};
-    return add_test(graph, start, protocol, on_true, rest);
+    return level;  // not reached: depth 0 returns
 }
 
 bool uses_protochain(const ir::Node& node) {

@@ -15,7 +15,7 @@ namespace rawdump::filter {
 // ends the walk with "the next header after the last one stepped over == N" (so a chain of
 // more than protochain_max_headers headers in front of N does not match, where libpcap's
 // would).
-inline constexpr unsigned protochain_max_headers = 16;
+inline constexpr unsigned protochain_max_headers = 8;
 
 // The walk after the link layer has been checked: A = the first next-header value, X = its
 // header's offset from the network header; then per header: A == N → on_true, an extension
