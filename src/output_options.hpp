@@ -18,6 +18,13 @@ enum class HexDump {
     Link,          // -xx: including the link-layer header
 };
 
+// -T: decode every UDP and TCP payload as this protocol, whatever the ports (tcpdump's
+// packet type). ByPort is the default choice by well-known port.
+enum class PacketType {
+    ByPort,
+    Domain,        // -T domain: DNS
+};
+
 struct OutputOptions {
     int verbosity = 0;                 // number of -v
     bool numeric = false;              // -n (-nn is the same in tcpdump 4.99)
@@ -31,7 +38,9 @@ struct OutputOptions {
     bool verify_checksums = true;      // -K turns it off
     bool packet_numbers = false;       // -#
     bool nanoseconds = false;          // --nano
+    bool one_line = false;             // -g: IPv4 -v header and addresses on one line
     TimestampStyle timestamps = TimestampStyle::Local;
+    PacketType packet_type = PacketType::ByPort;  // -T
 };
 
 }  // namespace rawdump

@@ -66,7 +66,8 @@ int capture_live(const Options& options, const std::string& expression) {
     config.promiscuous = options.promiscuous;
     config.buffer_size = options.buffer_kib * 1024u;
     config.immediate = options.immediate;
-    config.block_timeout_ms = watched && !options.write_file ? watched_timeout_ms : batch_timeout_ms;
+    bool printing = !options.write_file || options.print;
+    config.block_timeout_ms = watched && printing ? watched_timeout_ms : batch_timeout_ms;
     config.program = kernel_program;
     auto opened = platform::Capture::open(config);
     if (!opened) {
@@ -97,7 +98,7 @@ int capture_live(const Options& options, const std::string& expression) {
             status = 1;
             return false;
         }
-        if (options.count != 0 && sink->packets() >= options.count) {
+        if (sink->limit_reached(options.count)) {
             limit_reached = true;
             return false;
         }

@@ -20,6 +20,10 @@ enum LongOption : int {
     option_micro,
     option_time_stamp_precision,
     option_number,
+    option_print,
+    option_print_sampling,
+    option_skip,
+    option_lengths,
 };
 
 constexpr option long_options[] = {
@@ -31,11 +35,23 @@ constexpr option long_options[] = {
     {"micro", no_argument, nullptr, option_micro},
     {"time-stamp-precision", required_argument, nullptr, option_time_stamp_precision},
     {"number", no_argument, nullptr, option_number},
+    // --print is tcpdump 4.99's; --print-sampling, --skip and --lengths came after 4.99.3.
+    {"print", no_argument, nullptr, option_print},
+    {"print-sampling", required_argument, nullptr, option_print_sampling},
+    {"skip", required_argument, nullptr, option_skip},
+    {"lengths", no_argument, nullptr, option_lengths},
     {nullptr, 0, nullptr, 0},
 };
 
 // Leading '+' is not used: like tcpdump (GNU getopt), options may follow the expression.
-constexpr const char* short_options = ":AB:c:dDeF:hi:KlnOpqr:s:StUvw:xXy:#";
+// -g ("greppable", from later tcpdump releases) keeps -v output on one line per packet.
+constexpr const char* short_options = ":AB:c:dDeF:ghi:KlnOpqr:s:ST:tUvw:xXy:#";
+
+// getopt reports a long option's problems with optopt set to its code (1000 and up).
+bool is_short_option(int c) { return c > 0 && c < option_version; }
+
+// "--count=3" -> "--count", as getopt words it.
+std::string_view option_name(std::string_view word) { return word.substr(0, word.find('=')); }
 
 template <typename T>
 std::optional<T> parse_number(std::string_view text) {
@@ -43,6 +59,12 @@ std::optional<T> parse_number(std::string_view text) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
     return value;
+}
+
+// -T's argument.
+std::optional<PacketType> packet_type_named(std::string_view name) {
+    if (name == "domain") return PacketType::Domain;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -54,9 +76,10 @@ std::string version_text() {
 
 std::string usage_text() {
     return version_text() +
-           "Usage: rawdump [-AdDehKlnOpqStUvxX#] [ -B size ] [ -c count ] [--count]\n"
+           "Usage: rawdump [-AdDeghKlnOpqStUvxX#] [ -B size ] [ -c count ] [--count]\n"
            "\t\t[ -F file ] [ -i interface ] [ --immediate-mode ]\n"
-           "\t\t[ --number ] [ -r file ] [ -s snaplen ] [ --version ]\n"
+           "\t\t[ --lengths ] [ --number ] [ --print ] [ --print-sampling nth ]\n"
+           "\t\t[ -r file ] [ -s snaplen ] [ --skip count ] [ -T type ] [ --version ]\n"
            "\t\t[ -w file ] [ -y datalinktype ]\n"
            "\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
            "\t\t[ expression ]\n";
@@ -92,6 +115,7 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
         case 'D': options.action = Action::ListInterfaces; break;
         case 'e': options.output.link_header = true; break;
         case 'F': options.filter_file = std::string(argument); break;
+        case 'g': options.output.one_line = true; break;
         case 'h':
         case option_help: options.action = Action::Help; break;
         case 'i': options.interface = std::string(argument); break;
@@ -110,6 +134,14 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
             break;
         }
         case 'S': options.output.absolute_sequence = true; break;
+        case 'T': {
+            // tcpdump knows more packet types; only DNS has a decoder here, so the others
+            // are refused with tcpdump's message for an unknown one.
+            auto type = packet_type_named(argument);
+            if (!type) return Unexpected{UsageError{fmt::format("unknown packet type `{}'", argument)}};
+            options.output.packet_type = *type;
+            break;
+        }
         case 't': ++timestamp_count; break;
         case 'U': options.packet_buffered = true; break;
         case 'v': ++options.output.verbosity; break;
@@ -122,6 +154,24 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
         case option_version: options.action = Action::Version; break;
         case option_count: options.count_only = true; break;
         case option_immediate_mode: options.immediate = true; break;
+        case option_print: options.print = true; break;
+        case option_print_sampling: {
+            auto nth = parse_number<std::uint64_t>(argument);
+            if (!nth || *nth == 0) return Unexpected{UsageError{fmt::format("invalid print sampling {}", argument)}};
+            options.print_sampling = *nth;
+            // As in tcpdump: sampled packets are printed even with -w, and since the printer
+            // misses most of each conversation, sequence numbers stay absolute.
+            options.print = true;
+            options.output.absolute_sequence = true;
+            break;
+        }
+        case option_skip: {
+            auto skip = parse_number<std::uint64_t>(argument);  // 0 is allowed (scripts loop from it)
+            if (!skip) return Unexpected{UsageError{fmt::format("invalid number of packets to skip {}", argument)}};
+            options.skip = *skip;
+            break;
+        }
+        case option_lengths: options.lengths = true; break;
         case option_nano: options.output.nanoseconds = true; break;
         case option_micro: options.output.nanoseconds = false; break;
         case option_time_stamp_precision:
@@ -130,12 +180,15 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
             else return Unexpected{UsageError{fmt::format("unsupported time stamp precision {}", argument)}};
             break;
         case ':':
-            if (optopt != 0)
+            if (is_short_option(optopt))
                 return Unexpected{UsageError{fmt::format("option requires an argument -- '{}'", char(optopt))}};
             return Unexpected{UsageError{fmt::format("option '{}' requires an argument", argv[optind - 1])}};
         default:
-            if (optopt != 0)
+            if (is_short_option(optopt))
                 return Unexpected{UsageError{fmt::format("invalid option -- '{}'", char(optopt))}};
+            if (optopt != 0)  // a known long option given "=value" it does not take
+                return Unexpected{UsageError{fmt::format("option '{}' doesn't allow an argument",
+                                                         option_name(argv[optind - 1]))}};
             return Unexpected{UsageError{fmt::format("unrecognized option '{}'", argv[optind - 1])}};
         }
     }

@@ -28,6 +28,10 @@ struct Options {
     bool packet_buffered = false;               // -U
     bool immediate = false;                     // --immediate-mode
     bool count_only = false;                    // --count
+    bool print = false;                         // --print: print too while writing (-w)
+    std::uint64_t skip = 0;                     // --skip: matching packets neither printed nor written
+    std::uint64_t print_sampling = 0;           // --print-sampling: print every Nth packet; 0: all
+    bool lengths = false;                       // --lengths: "caplen C len L " before each packet
     int dump_level = 0;                         // number of -d
     bool optimize = true;                       // -O clears it
     OutputOptions output;

@@ -1,5 +1,6 @@
 #include "src/cli/packet_sink.hpp"
 
+#include <iterator>
 #include <unistd.h>
 
 namespace rawdump::cli {
@@ -8,8 +9,11 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
                                              std::uint32_t snaplen, bool per_packet_output) {
     PacketSink sink;
     sink.text_ = std::make_unique<TextOutput>(STDOUT_FILENO, per_packet_output);
-    sink.count_only_ = options.count_only;
     sink.flush_each_packet_ = options.packet_buffered;
+    sink.packet_numbers_ = options.output.packet_numbers;
+    sink.lengths_ = options.lengths;
+    sink.skip_ = options.skip;
+    sink.print_sampling_ = options.print_sampling;
     if (options.write_file) {
         auto writer = savefile::Writer::create(*options.write_file, link_type, snaplen);
         if (!writer) {
@@ -17,22 +21,33 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
             return std::nullopt;
         }
         sink.writer_ = std::move(*writer);
-    } else if (!options.count_only) {
-        sink.printer_ = std::make_unique<PacketPrinter>(options.output, static_cast<filter::LinkType>(link_type));
+    }
+    // --count silences the printer, except for --print beside -w (tcpdump's dump callback
+    // prints whatever the count mode says).
+    if (options.write_file ? options.print : !options.count_only) {
+        // The sink numbers the packets itself: the printer sees only those it prints.
+        OutputOptions output = options.output;
+        output.packet_numbers = false;
+        sink.printer_ = std::make_unique<PacketPrinter>(output, static_cast<filter::LinkType>(link_type));
     }
     return sink;
 }
 
 bool PacketSink::accept(const platform::Frame& frame) {
     ++packets_;
+    if (packets_ <= skip_) return true;
     if (writer_) {
-        if (writer_->write(frame) && (!flush_each_packet_ || writer_->flush())) return true;
-        fmt::print(stderr, "rawdump: {}\n", writer_->error());
-        write_failed_ = true;
-        return false;
+        if (!writer_->write(frame) || (flush_each_packet_ && !writer_->flush())) {
+            fmt::print(stderr, "rawdump: {}\n", writer_->error());
+            write_failed_ = true;
+            return false;
+        }
     }
-    if (printer_) {
+    if (printer_ && (print_sampling_ == 0 || packets_ % print_sampling_ == 0)) {
         line_.clear();
+        auto out = std::back_inserter(line_);
+        if (packet_numbers_) fmt::format_to(out, "{:5}  ", packets_);
+        if (lengths_) fmt::format_to(out, "caplen {} len {} ", frame.bytes.size(), frame.wire_length);
         printer_->print(frame, line_);
         text_->packet(line_);
     }

@@ -1,5 +1,9 @@
-// Where accepted packets go: printed to stdout, written to a -w file, or only counted
-// (--count). Shared by the file and live loops.
+// Where accepted packets go: printed to stdout, written to a -w file (and printed too with
+// --print), or only counted (--count). Shared by the file and live loops.
+//
+// Every packet that passed the filter is counted, the first --skip ones included, so -#
+// numbers and --count match the input; skipped packets are neither written nor seen by the
+// printer, and --print-sampling hands the printer only every Nth one.
 #pragma once
 
 #include <cstdint>
@@ -29,7 +33,9 @@ public:
     bool finish();
 
     std::uint64_t packets() const noexcept { return packets_; }
-    bool printing() const noexcept { return !writer_ && !count_only_; }
+    // -c counts the packets after the skipped ones.
+    bool limit_reached(std::uint64_t count) const noexcept { return count != 0 && packets_ >= count + skip_; }
+    bool printing() const noexcept { return printer_ != nullptr; }
     TextOutput& text() { return *text_; }
 
 private:
@@ -40,8 +46,11 @@ private:
     std::unique_ptr<TextOutput> text_;
     fmt::memory_buffer line_;
     bool flush_each_packet_ = false;
-    bool count_only_ = false;
     bool write_failed_ = false;  // reported once, when it happened
+    bool packet_numbers_ = false;
+    bool lengths_ = false;
+    std::uint64_t skip_ = 0;
+    std::uint64_t print_sampling_ = 0;
     std::uint64_t packets_ = 0;
 };
 

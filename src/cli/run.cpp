@@ -22,6 +22,10 @@ int read_file(const Options& options, const std::string& expression) {
         return 1;
     }
     const auto info = (*reader)->info();
+    // tcpdump 4.99.3 names the file as soon as it is open: before compiling the filter (so
+    // before its errors and -d listings) and even while converting it with -w.
+    fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
+               *options.read_file, link_type_label(info.link_type), info.snaplen);
     auto program = compile_or_report(expression, static_cast<filter::LinkType>(info.link_type),
                                      info.snaplen, options, /*live=*/false, /*savefile=*/true);
     if (!program) return 1;
@@ -29,9 +33,6 @@ int read_file(const Options& options, const std::string& expression) {
         print_listing(*program, options.dump_level);
         return 0;
     }
-    if (!options.write_file)
-        fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
-                   *options.read_file, link_type_label(info.link_type), info.snaplen);
 
     bool per_packet = options.line_buffered || options.packet_buffered || ::isatty(STDOUT_FILENO);
     auto sink = PacketSink::create(options, info.link_type, info.snaplen, per_packet);
@@ -52,7 +53,7 @@ int read_file(const Options& options, const std::string& expression) {
         }
         if (filter::run(*program, frame.bytes, frame.wire_length) == 0) continue;
         if (!sink->accept(frame)) { status = 1; break; }
-        if (options.count != 0 && sink->packets() >= options.count) break;
+        if (sink->limit_reached(options.count)) break;
     }
     if (!sink->finish()) status = 1;
     if (options.count_only)

@@ -1,13 +1,16 @@
 // Ethernet II (print-ether.c ether_common_print) and the raw-IP link types.
+#include "src/print/cisco_l2.hpp"
 #include "src/print/hexdump.hpp"
 #include "src/print/ip.hpp"
 #include "src/print/link.hpp"
+#include "src/print/llc.hpp"
 #include "src/print/protocols.hpp"
 
 namespace rawdump::print {
 namespace {
 
 constexpr std::size_t ethernet_header_length = 14;
+constexpr std::uint16_t ethertype_loopback = 0x9000;  // the configuration testing protocol
 constexpr std::uint16_t max_length_field = 1500;  // smaller values are 802.3 lengths
 
 struct EthernetHeader {
@@ -94,11 +97,21 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
     }
     ByteReader payload = frame.window(header_length, frame.size());
     if (type <= max_length_field) {
-        // 802.3 length field: LLC/SNAP decoding comes with the next protocols.
-        if (ctx.options.link_header) ctx.print("802.3, length {}: ", type);
-        if (!ctx.options.link_header) print_header(ctx, h, type, wire_length);
-        if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.narrowed(type).all());
-        return header_length;
+        // An 802.3 length field: an LLC header follows. -e shows the length field, except
+        // after VLAN tags where tcpdump runs "802.3" into the LLC text.
+        if (ctx.options.link_header) {
+            if (printed_length)
+                ctx.put("802.3");
+            else
+                ctx.print("802.3, length {}: ", type);
+        }
+        // The frame may be padded: everything below sees only what the length field covers
+        // (and no more than the frame holds).
+        std::uint32_t llc_length = type < length ? type : length;
+        ByteReader llc_frame = payload.narrowed(llc_length);
+        LlcResult llc = print_llc(ctx, llc_frame, llc_length, h.src, h.dst);
+        if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
+        return header_length + llc.header_length;
     }
     if (ctx.options.link_header) print_type_and_length(type);
     if (!print_ethertype(ctx, type, payload, length)) {
@@ -120,6 +133,13 @@ bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::
     case EtherType::Arp:
     case EtherType::ReverseArp:
         print_arp(ctx, payload, length);
+        return true;
+    default:
+        break;
+    }
+    switch (type) {
+    case ethertype_loopback:
+        print_loopback(ctx, payload, length);
         return true;
     default:
         return false;

@@ -1,11 +1,12 @@
 // ICMPv6 (print-icmp6.c, tcpdump 4.99.3 wording): echo, the error messages, neighbour
-// discovery with its options, MLD. Node information and mobility messages print their name
-// and length.
+// discovery with its options, MLD, mobility; node information and router renumbering are in
+// files of their own (icmp6_messages.hpp).
 #include <array>
 #include <utility>
 
 #include "src/print/checksum.hpp"
 #include "src/print/hexdump.hpp"
+#include "src/print/icmp6_messages.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/transport.hpp"
 
@@ -16,11 +17,14 @@ enum class Icmp6Type : std::uint8_t {
     DestinationUnreachable = 1, PacketTooBig = 2, TimeExceeded = 3, ParameterProblem = 4,
     EchoRequest = 128, EchoReply = 129, ListenerQuery = 130, ListenerReport = 131, ListenerDone = 132,
     RouterSolicit = 133, RouterAdvert = 134, NeighborSolicit = 135, NeighborAdvert = 136, Redirect = 137,
-    ListenerReportV2 = 143,
+    RouterRenumbering = 138, NodeInformationQuery = 139, NodeInformationReply = 140,
+    InverseNeighborSolicit = 141, InverseNeighborAdvert = 142, ListenerReportV2 = 143,
+    HomeAgentDiscoveryRequest = 144, HomeAgentDiscoveryReply = 145, MobilePrefixSolicit = 146,
+    MobilePrefixAdvert = 147, Rpl = 155,
 };
 
-// print-icmp6.c icmp6_type_values.
-constexpr std::array<std::pair<std::uint8_t, std::string_view>, 24> icmp6_names{{
+// print-icmp6.c icmp6_type_values (139 and 140 keep their KAME names).
+constexpr std::array<std::pair<std::uint8_t, std::string_view>, 27> icmp6_names{{
     {1, "destination unreachable"}, {2, "packet too big"}, {3, "time exceeded in-transit"},
     {4, "parameter problem"}, {128, "echo request"}, {129, "echo reply"},
     {130, "multicast listener query"}, {131, "multicast listener report"},
@@ -28,9 +32,9 @@ constexpr std::array<std::pair<std::uint8_t, std::string_view>, 24> icmp6_names{
     {135, "neighbor solicitation"}, {136, "neighbor advertisement"}, {137, "redirect"},
     {138, "router renumbering"}, {139, "who-are-you request"}, {140, "who-are-you reply"},
     {141, "inverse neighbor solicitation"}, {142, "inverse neighbor advertisement"},
-    {143, "multicast listener report v2"}, {144, "home agent discovery request"},
-    {145, "home agent discovery reply"}, {146, "mobile router solicitation"},
-    {147, "mobile router advertisement"},
+    {143, "multicast listener report v2"}, {144, "ha discovery request"},
+    {145, "ha discovery reply"}, {146, "mobile router solicitation"},
+    {147, "mobile router advertisement"}, {155, "RPL"}, {200, "mtrace response"}, {201, "mtrace message"},
 }};
 
 struct Icmp6Header {
@@ -209,21 +213,33 @@ void print_mld(Context& ctx, ByteReader message) {
 }
 
 // MLDv2 query (RFC 3810 5.1): codes for the delay and interval use a float form above 127.
+// Fields are printed as they are read; the first one not captured ends the line (unwinding).
 void print_mldv2_query(Context& ctx, ByteReader message, std::uint32_t length) {
     if (length < 28) return ctx.print(" [invalid len {}]", length);
+    auto have = [&](std::size_t end) {
+        if (message.has(end)) return true;
+        ctx.truncated_unwind("icmp6");
+        return false;
+    };
+    if (!have(6)) return;
     unsigned code = message.window(4, 2).be16();
     unsigned delay = code < 32768 ? code : ((code & 0x0fff) | 0x1000) << (((code & 0x7000) >> 12) + 3);
     bool verbose = ctx.options.verbosity > 0;
     if (verbose) ctx.print(" [max resp delay={}]", delay);
+    if (!have(24)) return;
     ctx.put(" [gaddr ");
     ctx.host(address_at(message.window(8, 16)));
-    unsigned flags = message.window(24, 1).u8(), qqic = message.window(25, 1).u8();
     if (verbose) {
+        if (!have(25)) return;
+        unsigned flags = message.window(24, 1).u8();
         if (flags & 0x08) ctx.put(" sflag");
         if (flags & 0x07) ctx.print(" robustness={}", flags & 0x07);
+        if (!have(26)) return;
+        unsigned qqic = message.window(25, 1).u8();
         unsigned qqi = qqic < 128 ? qqic : ((qqic & 0x0f) | 0x10) << (((qqic & 0x70) >> 4) + 3);
         ctx.print(" qqi={}", qqi);
     }
+    if (!have(28)) return;
     unsigned sources = message.window(26, 2).be16();
     if (sources > 0) {
         if (length < 28 + sources * 16u) {
@@ -231,6 +247,7 @@ void print_mldv2_query(Context& ctx, ByteReader message, std::uint32_t length) {
         } else if (ctx.options.verbosity > 1) {
             ctx.put(" {");
             for (unsigned i = 0; i < sources; ++i) {
+                if (!have(28 + 16 * (i + 1))) return;
                 ctx.put(' ');
                 ctx.host(address_at(message.window(28 + 16 * i, 16)));
             }
@@ -242,15 +259,24 @@ void print_mldv2_query(Context& ctx, ByteReader message, std::uint32_t length) {
     ctx.put(']');
 }
 
-// MLDv2 report: the group records under -v (their sources from -vv).
+// MLDv2 report: the group records under -v (their sources from -vv), printed as they are
+// read; the first field not captured ends the line (unwinding).
 void print_mldv2_report(Context& ctx, ByteReader message, std::uint32_t length) {
     constexpr std::array<std::string_view, 6> record_types{"is_in", "is_ex", "to_in", "to_ex", "allow", "block"};
+    if (length < 8) return ctx.print(" [invalid len {}]", length);
+    auto have = [&](std::size_t end) {
+        if (message.has(end)) return true;
+        ctx.truncated_unwind("icmp6");
+        return false;
+    };
+    if (!have(8)) return;
     unsigned groups = message.window(6, 2).be16();
     ctx.print(", {} group record(s)", groups);
     if (ctx.options.verbosity == 0) return;
     std::size_t at = 8;
     for (unsigned i = 0; i < groups; ++i) {
         if (length < at + 20) return ctx.put(" [invalid number of groups]");
+        if (!have(at + 20)) return;
         ctx.put(" [gaddr ");
         ctx.host(address_at(message.window(at + 4, 16)));
         unsigned type = message.window(at, 1).u8();
@@ -265,6 +291,7 @@ void print_mldv2_report(Context& ctx, ByteReader message, std::uint32_t length) 
         } else {
             ctx.put(" {");
             for (unsigned j = 0; j < sources; ++j) {
+                if (!have(at + 20 + 16 * (j + 1))) return;
                 ctx.put(' ');
                 ctx.host(address_at(message.window(at + 20 + 16 * j, 16)));
             }
@@ -284,11 +311,21 @@ struct QuotedTransport {
 };
 
 QuotedTransport quoted_transport(ByteReader quoted) {
+    // tcpdump's get_upperlayer: only TCP and UDP count, and every header is checked before
+    // it is read (each step moves forward, so the capture ends the walk).
     QuotedTransport t;
-    std::size_t at = 40;
+    if (!quoted.has(7)) return t;
     std::uint8_t next = quoted.window(6, 1).u8();
-    for (int hops = 0; hops < 16; ++hops) {
+    std::size_t at = 40;
+    for (;;) {
         switch (static_cast<IpProto>(next)) {
+        case IpProto::Tcp:
+        case IpProto::Udp:
+            if (!quoted.has(at + 4)) return t;
+            t.protocol = next;
+            t.dport = quoted.window(at + 2, 2).be16();
+            t.found = true;
+            return t;
         case IpProto::HopOptions:
         case IpProto::DestOptions:
         case IpProto::Routing: {
@@ -299,19 +336,22 @@ QuotedTransport quoted_transport(ByteReader quoted) {
             continue;
         }
         case IpProto::Fragment:
-            if (!quoted.has(at + 8)) return t;
+            if (!quoted.has(at + 4)) return t;
+            if ((quoted.window(at + 2, 2).be16() & 0xfff8) != 0) return t;  // not the first fragment
             next = quoted.window(at, 1).u8();
             at += 8;
             continue;
+        case IpProto::Ah: {
+            if (!quoted.has(at + 2)) return t;
+            std::uint8_t following = quoted.window(at, 1).u8();
+            at += (quoted.window(at + 1, 1).u8() + 2u) * 4;
+            next = following;
+            continue;
+        }
         default:
-            if (!quoted.has(at + 4)) return t;
-            t.protocol = next;
-            t.dport = quoted.window(at + 2, 2).be16();
-            t.found = true;
             return t;
         }
     }
-    return t;
 }
 
 }  // namespace
@@ -344,7 +384,8 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
     // Neighbour discovery shows the length first under -v, everything else last without -v.
     bool length_first = verbose && (type == Icmp6Type::RouterSolicit || type == Icmp6Type::RouterAdvert ||
                                     type == Icmp6Type::NeighborSolicit || type == Icmp6Type::NeighborAdvert ||
-                                    type == Icmp6Type::Redirect);
+                                    type == Icmp6Type::Redirect || type == Icmp6Type::HomeAgentDiscoveryReply ||
+                                    type == Icmp6Type::MobilePrefixAdvert);
     if (length_first) ctx.print(", length {}", length);
     if (!message.has(2)) return ctx.truncated_unwind("icmp6");  // the code byte
     auto need = [&](std::size_t bytes) { return message.has(bytes); };
@@ -360,16 +401,19 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
         break;
     }
     case Icmp6Type::DestinationUnreachable: {
-        constexpr std::array<std::string_view, 7> codes{
-            "unreachable route", "unreachable prohibited", "beyond scope", "unreachable address",
-            "unreachable port", "source address failed policy", "reject route"};
-        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
-        if (h.code < codes.size())
-            ctx.print(", {}", codes[h.code]);
-        else
+        // icmp6_dst_unreach_code_values, its stray space included.
+        constexpr std::array<std::string_view, 5> codes{"unreachable route", " unreachable prohibited",
+                                                        "beyond scope", "unreachable address", "unreachable port"};
+        if (h.code >= codes.size()) {
             ctx.print(", unknown unreach code ({})", h.code);
+            if (ctx.options.verbosity > 1) break;
+            hex_dump(ctx.out, message.window(0, length).all());
+            return;
+        }
+        ctx.print(", {}", codes[h.code]);
         Ipv6Address dst = address_at(quoted.window(24, 16));
         if (h.code == 4) {
+            // Looking for the quoted ports checks each header before reading it.
             QuotedTransport t = quoted_transport(quoted);
             if (!t.found) return ctx.truncated("icmp6");
             ctx.put(", ");
@@ -377,13 +421,15 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
             if (t.protocol == static_cast<std::uint8_t>(IpProto::Tcp)) {
                 ctx.put(" tcp port ");
                 ctx.tcp_port(t.dport);
-            } else if (t.protocol == static_cast<std::uint8_t>(IpProto::Udp)) {
+            } else {
                 ctx.put(" udp port ");
                 ctx.udp_port(t.dport);
-            } else {
-                ctx.print(" protocol {} port {} unreachable", t.protocol, t.dport);
             }
-        } else if (h.code == 2) {
+            break;
+        }
+        // The quoted destination is read after the code's name is out.
+        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
+        if (h.code == 2) {
             ctx.put(' ');
             ctx.host(dst);
             ctx.put(", source address ");
@@ -399,8 +445,8 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
         ctx.print(", mtu {}", message.window(4, 4).be32());
         break;
     case Icmp6Type::TimeExceeded:
-        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
         if (h.code == 0) {
+            if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");  // the quoted destination
             ctx.put(" for ");
             ctx.host(address_at(quoted.window(24, 16)));
         } else if (h.code == 1) {
@@ -410,7 +456,7 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
         }
         break;
     case Icmp6Type::ParameterProblem: {
-        if (!need(8 + 40)) return ctx.truncated_unwind("icmp6");
+        if (!need(8 + 40)) return ctx.truncated("icmp6");  // a checked read: no unwinding
         constexpr std::array<std::string_view, 4> codes{"erroneous", "next header", "option",
                                                         "incomplete header chain"};
         std::uint32_t pointer = message.window(4, 4).be32();
@@ -423,24 +469,22 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
     case Icmp6Type::ListenerQuery:
         // The length tells the MLD version apart.
         if (length == 24) {
-            if (!need(24)) return ctx.truncated_unwind("icmp6");
-            print_mld(ctx, message);
+            if (need(24)) print_mld(ctx, message);  // tcpdump says nothing when it is cut short
         } else if (length >= 28) {
-            if (!need(28)) return ctx.truncated_unwind("icmp6");
             ctx.put(" v2");
             print_mldv2_query(ctx, message, length);
+            if (ctx.unwound) return;
         } else {
             ctx.print(" unknown-version (len {}) ", length);
         }
         break;
     case Icmp6Type::ListenerReport:
     case Icmp6Type::ListenerDone:
-        if (!need(24)) return ctx.truncated_unwind("icmp6");
-        print_mld(ctx, message);
+        if (need(24)) print_mld(ctx, message);  // tcpdump says nothing when it is cut short
         break;
     case Icmp6Type::ListenerReportV2:
-        if (!need(8) || (ctx.options.verbosity > 0 && !need(length))) return ctx.truncated_unwind("icmp6");
         print_mldv2_report(ctx, message, length);
+        if (ctx.unwound) return;
         break;
     case Icmp6Type::RouterSolicit:
         if (verbose && !print_nd_options(ctx, message.window(8, length > 8 ? length - 8 : 0)))
@@ -494,9 +538,56 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
         if (verbose && !print_nd_options(ctx, message.window(40, length > 40 ? length - 40 : 0)))
             return ctx.truncated("icmp6");
         break;
+    case Icmp6Type::RouterRenumbering:
+        print_icmp6_router_renumbering(ctx, message);
+        break;
+    case Icmp6Type::NodeInformationQuery:
+    case Icmp6Type::NodeInformationReply:
+        print_icmp6_node_information(ctx, message, length);
+        if (ctx.unwound) return;
+        break;
+    case Icmp6Type::Rpl:
+        print_icmp6_rpl(ctx, message, length);
+        if (ctx.unwound) return;
+        break;
+    case Icmp6Type::InverseNeighborSolicit:
+    case Icmp6Type::InverseNeighborAdvert:
+        break;
+    case Icmp6Type::MobilePrefixSolicit:
+    case Icmp6Type::HomeAgentDiscoveryRequest:
+        if (!need(6)) return ctx.truncated_unwind("icmp6");
+        ctx.print(", id 0x{:04x}", message.window(4, 2).be16());
+        break;
+    case Icmp6Type::HomeAgentDiscoveryReply:
+        if (verbose) {
+            if (!need(6)) return ctx.truncated_unwind("icmp6");
+            ctx.print(", id 0x{:04x}", message.window(4, 2).be16());
+            // The home agents' addresses, up to the declared or captured end.
+            std::size_t end = length < message.size() ? length : message.size();
+            for (std::size_t at = 8; at < end; at += 16) {
+                if (!need(at + 16)) return ctx.truncated_unwind("icmp6");
+                ctx.put(", ");
+                ctx.host(address_at(message.window(at, 16)));
+            }
+        }
+        break;
+    case Icmp6Type::MobilePrefixAdvert:
+        if (verbose) {
+            if (!need(6)) return ctx.truncated_unwind("icmp6");
+            ctx.print(", id 0x{:04x}", message.window(4, 2).be16());
+            if (!need(8)) return ctx.truncated_unwind("icmp6");
+            std::uint16_t flags = message.window(6, 2).be16();
+            if (flags & 0xc000) ctx.put(' ');
+            if (flags & 0x8000) ctx.put('M');  // managed address configuration
+            if (flags & 0x4000) ctx.put('O');  // other stateful configuration
+            if (!print_nd_options(ctx, message.window(8, length > 8 ? length - 8 : 0)))
+                return ctx.truncated("icmp6");
+        }
+        break;
     default:
-        // Other types are decoded with the next protocols; tcpdump prints their length.
+        // Types without a printer: the length and, below -vv, the message in hex.
         ctx.print(", length {}", length);
+        if (ctx.options.verbosity <= 1) hex_dump(ctx.out, message.window(0, length).all());
         return;
     }
     if (!verbose) ctx.print(", length {}", length);

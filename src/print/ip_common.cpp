@@ -1,5 +1,7 @@
 // IpInfo helpers and the transport demultiplexer (print-ip-demux.c).
 #include "src/print/checksum.hpp"
+#include "src/print/gre.hpp"
+#include "src/print/igmp.hpp"
 #include "src/print/ip.hpp"
 #include "src/print/link.hpp"
 #include "src/print/protocols.hpp"
@@ -58,6 +60,17 @@ int IpInfo::compare_addresses() const noexcept {
                         : std::memcmp(src6.bytes.data(), dst6.bytes.data(), 16);
 }
 
+namespace {
+
+// ICMP only over IPv4, ICMPv6 and Ethernet only over IPv6: "[ICMP requires IPv4] (invalid)".
+void print_wrong_version(Context& ctx, std::uint8_t protocol, int version) {
+    auto name = ipproto_name(protocol);
+    ctx.print("[{} requires IPv{}]", name.empty() ? std::string_view{"unknown"} : name, version);
+    ctx.put(" (invalid)");
+}
+
+}  // namespace
+
 void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
     switch (static_cast<IpProto>(ip.protocol)) {
     case IpProto::Tcp:
@@ -65,19 +78,23 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
     case IpProto::Udp:
         return print_udp(ctx, payload, ip);
     case IpProto::Icmp:
+        if (ip.version != 4) return print_wrong_version(ctx, ip.protocol, 4);
         return print_icmp(ctx, payload, ip);
     case IpProto::Icmpv6:
+        if (ip.version != 6) return print_wrong_version(ctx, ip.protocol, 6);
         return print_icmp6(ctx, payload, ip);
+    case IpProto::Igmp:
+        return print_igmp(ctx, payload, ip);
+    case IpProto::Gre:
+        return print_gre(ctx, payload, ip.length);
     case IpProto::Ipv4:  // IP in IP: the inner datagram on the same line
         return print_ipv4(ctx, payload, ip.length);
     case IpProto::Ipv6:
         return print_ipv6(ctx, payload, ip.length);
     case IpProto::Ethernet:  // RFC 8986 segment routing can carry whole frames
-        if (ip.version == 6) {
-            print_ethernet(ctx, payload, ip.length);
-            return;
-        }
-        break;
+        if (ip.version != 6) return print_wrong_version(ctx, ip.protocol, 6);
+        print_ethernet(ctx, payload, ip.length);
+        return;
     default:
         break;
     }

@@ -88,7 +88,8 @@ HeaderEnd print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader pac
         std::uint16_t sum = checksum_finish(checksum_add(0, header));
         if (sum != 0) ctx.print(", bad cksum {:x} (->{:x})!", h.checksum, checksum_should_be(h.checksum, sum));
     }
-    ctx.put(")\n    ");
+    // The addresses go on their own indented line, unless -g asked for greppable output.
+    ctx.put(ctx.options.one_line ? ") " : ")\n    ");
     return end;
 }
 

@@ -22,6 +22,9 @@ std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length
 bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::uint32_t length);
 // LINKTYPE_RAW / IPV4 / IPV6: no link header, the IP version nibble picks the printer.
 std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_length);
+// LINKTYPE_SLIP (8): not among filter::LinkType's names, so the printer keeps the number.
+inline constexpr std::uint32_t slip_link_type = 8;
+std::size_t print_slip(Context& ctx, ByteReader frame, std::uint32_t wire_length);
 // ARP over Ethernet (print-arp.c); `length` is the on-wire length of the ARP packet.
 void print_arp(Context& ctx, ByteReader packet, std::uint32_t length);
 

@@ -90,6 +90,11 @@ void PacketPrinter::print(const platform::Frame& frame, fmt::memory_buffer& out)
         link_length = print::print_raw_ip(ctx, bytes, frame.wire_length);
         break;
     default:
+        // SLIP has no filter::LinkType name, so it is matched by number here.
+        if (static_cast<std::uint32_t>(s.link) == print::slip_link_type) {
+            link_length = print::print_slip(ctx, bytes, frame.wire_length);
+            break;
+        }
         // Other link types get their printers in a later issue.
         ctx.put("[|unsupported link type]");
         link_length = frame.bytes.size();

@@ -5,6 +5,7 @@
 #include "src/print/applications.hpp"
 #include "src/print/checksum.hpp"
 #include "src/print/protocols.hpp"
+#include "src/print/tcp_mptcp.hpp"
 #include "src/print/tcp_sequence.hpp"
 #include "src/print/transport.hpp"
 
@@ -113,8 +114,21 @@ void print_fast_open(Context& ctx, ByteReader cookie, unsigned length, bool expe
     for (unsigned i = 0; i < length; ++i) ctx.print("{:02x}", cookie.u8());
 }
 
-// Returns false when the line ends inside the options.
-bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& rel) {
+// What the option printers need to know about the segment around them.
+struct OptionScope {
+    const Relative& rel;
+    std::uint8_t flags = 0;         // MPTCP's forms depend on SYN and ACK
+    bool segment_captured = false;  // payload too: only then could an MD5 signature be checked
+    // tcpdump's name in a truncation marker: print-mptcp.c renames the protocol and nothing
+    // renames it back, so after an MPTCP option the rest of the segment is cut as "mptcp".
+    std::string_view protocol = "tcp";
+};
+
+// Returns false when the line ends inside the options. `r` covers the captured segment from
+// the first option on, beyond the header: tcpdump reads a length byte wherever it is and
+// only then compares it with what is left of the header.
+bool print_options(Context& ctx, ByteReader r, unsigned budget, OptionScope& scope) {
+    const Relative& rel = scope.rel;
     ctx.put(", options [");
     bool first = true;
     enum class End { Done, CutInData, Bad } end = End::Done;
@@ -122,7 +136,7 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
         if (!first) ctx.put(',');
         std::uint8_t kind_byte = r.u8();
         if (r.truncated()) {
-            ctx.truncated_unwind("tcp");
+            ctx.truncated_unwind(scope.protocol);
             return false;
         }
         auto kind = static_cast<TcpOptionKind>(kind_byte);
@@ -131,9 +145,9 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
         if (!single) {
             len = r.u8();
             if (r.truncated()) {
-            ctx.truncated_unwind("tcp");
-            return false;
-        }
+                ctx.truncated_unwind(scope.protocol);
+                return false;
+            }
             if (len < 2 || len > budget) {
                 end = End::Bad;
                 break;
@@ -212,8 +226,10 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
         case TcpOptionKind::Md5:
             datalen = 16;
             if (check(datalen)) {
-                // No secret is ever configured (-M), so the signature cannot be verified.
-                ctx.put(" shared secret not supplied with -M, can't check - ");
+                // No secret is ever configured (-M), so the signature cannot be verified;
+                // tcpdump first complains about a segment it could not have checked anyway.
+                ctx.put(scope.segment_captured ? " shared secret not supplied with -M, can't check - "
+                                         : " snaplen too short, can't check - ");
                 for (unsigned i = 0; i < datalen; ++i) ctx.print("{:02x}", data.u8());
             }
             break;
@@ -270,7 +286,16 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
                 }
             }
             break;
-        default:  // shown as hex (MPTCP decoding comes with the next protocols)
+        case TcpOptionKind::Mptcp: {
+            datalen = len - 2;
+            if (!check(datalen)) break;
+            scope.protocol = "mptcp";
+            // The whole option, kind and length included (check() saw it captured).
+            ByteReader option = r.window(r.position() - 2, len);
+            if (!print_mptcp_option(ctx, option, scope.flags)) end = End::Bad;
+            break;
+        }
+        default:  // shown as hex
             datalen = len - 2;
             if (datalen) ctx.put(" 0x");
             for (unsigned i = 0; i < datalen; ++i) {
@@ -296,7 +321,7 @@ bool print_options(Context& ctx, ByteReader r, unsigned budget, const Relative& 
         if (!first) ctx.put(']');
         break;
     case End::CutInData:
-        ctx.truncated("tcp");
+        ctx.truncated(scope.protocol);
         if (!first) ctx.put('>');
         break;
     }
@@ -331,11 +356,11 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
     ip.print_endpoints(ctx, h.sport, h.dport, true);
 
     std::uint32_t length = ip.length;
-    if (!segment.has(13)) return ctx.truncated("tcp");
+    // The whole fixed header must be captured before its length field is judged.
+    if (!complete) return ctx.truncated("tcp");
     if (h.header_length < 20)
         return ctx.print(" tcp {} [bad hdr length {} - too short, < 20]", length - h.header_length,
                          h.header_length);
-    if (!complete) return ctx.truncated("tcp");
 
     if (ctx.options.quiet) {
         ctx.print("tcp {}", length - h.header_length);
@@ -351,6 +376,7 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
     ctx.put(']');
 
     Relative rel = relative_numbers(ctx, ip, h);
+    OptionScope scope{rel, h.flags};
     if (h.header_length > length)
         return ctx.print(" [bad hdr length {} - too long, > {}]", h.header_length, length);
 
@@ -375,16 +401,23 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
     ctx.print(", win {}", h.window);
     if (has(h.flags, TcpFlag::Urg)) ctx.print(", urg {}", h.urgent);
     if (h.header_length > 20) {
-        ByteReader options = segment.window(20, h.header_length - 20);
+        ByteReader options = segment.window(20, segment.size());
+        scope.segment_captured = segment.has(h.header_length + payload);
         // Truncated or malformed options end the line (tcpdump returns early).
-        if (!print_options(ctx, options, h.header_length - 20, rel)) return;
+        if (!print_options(ctx, options, h.header_length - 20, scope)) return;
     }
     ctx.print(", length {}", payload);
-    if (payload > 0 && has(h.flags, TcpFlag::Rst) && ctx.options.verbosity > 0)
+    if (payload == 0) return;
+    // Options that end early (EOL) leave the rest of the header unread; the payload's
+    // printers need the whole header captured first.
+    if (!segment.has(h.header_length)) {
+        ctx.print(" [remaining caplen({}) < header length({})]", segment.size(), h.header_length);
+        return ctx.truncated_unwind(scope.protocol);
+    }
+    if (has(h.flags, TcpFlag::Rst) && ctx.options.verbosity > 0)
         return print_reset_data(ctx, segment.window(h.header_length, payload), payload);
     // An unknown port's payload is not printed, as in tcpdump.
-    if (payload > 0)
-        print_tcp_application(ctx, ip, {segment.window(h.header_length, payload), payload, h.sport, h.dport});
+    print_tcp_application(ctx, ip, {segment.window(h.header_length, payload), payload, h.sport, h.dport});
 }
 
 }  // namespace rawdump::print

@@ -55,7 +55,9 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
 
     print_endpoints(ctx, ip, &h);
     // Over IPv4 the checksum is optional and shown from -vv; over IPv6 it is mandatory (-v).
-    if (ctx.options.verbosity > 0 && ctx.options.verify_checksums && !ip.fragmented) {
+    // -T (packet_type) skips the checksum: tcpdump decodes the forced protocol first and returns.
+    if (ctx.options.verbosity > 0 && ctx.options.verify_checksums && !ip.fragmented &&
+        ctx.options.packet_type == PacketType::ByPort) {
         auto verify = [&] {
             if (!datagram.has(8 + length)) return;
             std::uint32_t sum = ip.pseudo_sum(static_cast<std::uint8_t>(IpProto::Udp), length + 8);

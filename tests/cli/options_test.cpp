@@ -92,3 +92,44 @@ TEST_CASE("-B sets the ring size in KiB") {
     CHECK(parse({"-B", "0"}).error().message == "invalid packet buffer size 0");
     CHECK(parse({"-B", "x"}).error().message == "invalid packet buffer size x");
 }
+
+TEST_CASE("--print prints beside -w; --print-sampling implies it and -S") {
+    auto plain = parse({"-w", "out.pcap"});
+    CHECK_FALSE(plain->print);
+    CHECK(parse({"--print", "-w", "out.pcap"})->print);
+    auto sampled = parse({"--print-sampling=3"});
+    REQUIRE(sampled.has_value());
+    CHECK(sampled->print_sampling == 3);
+    CHECK(sampled->print);
+    CHECK(sampled->output.absolute_sequence);
+    CHECK(parse({"--print-sampling", "7"})->print_sampling == 7);
+    CHECK(parse({"--print-sampling=0"}).error().message == "invalid print sampling 0");
+    CHECK(parse({"--print-sampling=x"}).error().message == "invalid print sampling x");
+    CHECK(parse({"--print-sampling"}).error().message == "option '--print-sampling' requires an argument");
+    CHECK(parse({})->print_sampling == 0);
+}
+
+TEST_CASE("--skip takes a count, 0 included") {
+    CHECK(parse({"--skip", "3"})->skip == 3);
+    CHECK(parse({"--skip=0"})->skip == 0);
+    auto with_count = parse({"--skip", "3", "-c", "4"});
+    CHECK(with_count->skip == 3);
+    CHECK(with_count->count == 4);
+    CHECK(parse({"--skip", "-1"}).error().message == "invalid number of packets to skip -1");
+    CHECK(parse({"--skip", "many"}).error().message == "invalid number of packets to skip many");
+}
+
+TEST_CASE("-g and --lengths") {
+    CHECK(parse({"-vg"})->output.one_line);
+    CHECK(parse({"-vg"})->output.verbosity == 1);
+    CHECK_FALSE(parse({"-v"})->output.one_line);
+    CHECK(parse({"--lengths"})->lengths);
+    CHECK_FALSE(parse({})->lengths);
+    CHECK(cli::usage_text().find("--print-sampling") != std::string::npos);
+}
+
+TEST_CASE("long options' argument errors in getopt's words") {
+    CHECK(parse({"--time-stamp-precision"}).error().message == "option '--time-stamp-precision' requires an argument");
+    CHECK(parse({"--skip"}).error().message == "option '--skip' requires an argument");
+    CHECK(parse({"--count=3"}).error().message == "option '--count' doesn't allow an argument");
+}

@@ -1,0 +1,24 @@
+// The other line-oriented protocols of tcp_print's port chain (HTTP has its own file):
+// FTP, SMTP and WHOIS, whose every payload is text, RTSP, which is HTTP-like, and SSH,
+// whose only text is the version line that opens a connection.
+#pragma once
+
+#include <cstdint>
+
+#include "src/print/byte_reader.hpp"
+#include "src/print/context.hpp"
+
+namespace rawdump::print {
+
+// Each prints ": NAME..." after "length N", as tcpdump does.
+void print_ftp(Context& ctx, ByteReader payload, std::uint32_t length);
+void print_smtp(Context& ctx, ByteReader payload, std::uint32_t length);
+void print_whois(Context& ctx, ByteReader payload, std::uint32_t length);
+void print_rtsp(Context& ctx, ByteReader payload, std::uint32_t length);
+// ": SSH: SSH-2.0-..." for a whole version line; nothing for anything else.
+void print_ssh(Context& ctx, ByteReader payload, std::uint32_t length);
+// Telnet data prints nothing; only a segment whose first byte was not captured is marked.
+// (Segments opening with IAC commands are not decoded yet: they print nothing either.)
+void print_telnet(Context& ctx, ByteReader payload, std::uint32_t length);
+
+}  // namespace rawdump::print
