@@ -21,6 +21,7 @@ std::optional<LinkLayer> base_layer(LinkType type) {
         case LinkType::Ipv6: return LinkLayer{0, 0, std::nullopt};
         case LinkType::Null:
         case LinkType::Loop: return LinkLayer{0, 4, std::nullopt};
+        case LinkType::Slip: break;  // known for banners and printing only
     }
     return std::nullopt;
 }

@@ -12,6 +12,7 @@ namespace rawdump::filter {
 enum class LinkType : std::uint32_t {
     Null = 0,         // BSD loopback, host-order AF_ header
     En10mb = 1,       // Ethernet (Linux lo too)
+    Slip = 8,         // printed only: the filter compiler has no SLIP layout
     Raw = 101,        // raw IPv4/IPv6 (tun, wireguard)
     Loop = 108,       // OpenBSD loopback, network-order AF_ header
     LinuxSll = 113,   // Linux cooked v1
@@ -29,6 +30,7 @@ struct LinkTypeName {
 inline constexpr std::array link_type_names{
     LinkTypeName{LinkType::Null, "NULL", "BSD loopback"},
     LinkTypeName{LinkType::En10mb, "EN10MB", "Ethernet"},
+    LinkTypeName{LinkType::Slip, "SLIP", "SLIP"},
     LinkTypeName{LinkType::Raw, "RAW", "Raw IP"},
     LinkTypeName{LinkType::Loop, "LOOP", "OpenBSD loopback"},
     LinkTypeName{LinkType::LinuxSll, "LINUX_SLL", "Linux cooked v1"},

@@ -1,5 +1,6 @@
 // Classic pcap: a 24-byte file header, then 16-byte record headers each followed by the
 // captured bytes.
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -48,11 +49,16 @@ public:
         frame.time.seconds = seconds;
         frame.time.nanoseconds = nanosecond_ ? fraction : std::uint64_t(fraction) * 1000u;
         frame.wire_length = wire;
-        frame.bytes = data;
+        // A record longer than the file's snapshot length is cut to it, as libpcap does
+        // (pcap_adjust_snapshot: 0 or an oversized snapshot length means the maximum).
+        frame.bytes = data.first(std::min<std::size_t>(data.size(), snapshot_length()));
         return ReadStatus::Packet;
     }
 
 private:
+    std::uint32_t snapshot_length() const noexcept {
+        return info_.snaplen == 0 || info_.snaplen > maximum_snaplen ? maximum_snaplen : info_.snaplen;
+    }
     ReadStatus read_failed(std::string& error) {
         if (input_.error() == 0) return ReadStatus::End;
         error = fmt::format("error reading dump file: {}", std::strerror(input_.error()));
