@@ -86,6 +86,18 @@ TEST_SUITE("filter.protocols") {
         }
     }
 
+    TEST_CASE("protochain ends on an AH header that libpcap's loop revisits forever") {
+        // IPv6, next header AH; the AH at 40 says next header AH, length 8. libpcap's AH
+        // step sets X = (8 + 2) * 4 = 40 from the IPv6 header: the same AH again, so its
+        // loop never ends (tcpdump -r hangs in bpf_filter). The bounded walk stops.
+        Packet p;
+        p.zeros(12).u16(0x86dd);
+        p.u8(0x60).zeros(3).u16(60).u8(51).u8(64).zeros(32);
+        p.u8(51).u8(8).zeros(58);
+        CHECK_FALSE(accepts("ip6 protochain 6", p));
+        CHECK(accepts("ip6 protochain 51", p));
+    }
+
     TEST_CASE("protochain over IPv4 steps over AH as libpcap 1.10.3 computes it") {
         Packet p;
         p.zeros(12).u16(0x0800);
