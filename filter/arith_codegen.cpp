@@ -89,6 +89,11 @@ private:
             if (after_ipv4_header) {
                 code.push_back(header_length);
                 push(op::ld | width | op::ind, base + *k);
+            } else if (!link_.fold_wrapping_offsets && *k > 0xffffffffu - base) {
+                // `ip[-2]` without the optimiser: libpcap loads through X, and bpf_filter()
+                // rejects x + base past 2^32 where the folded `ld [base + k]` would wrap.
+                push(op::ldx | op::imm, *k);
+                push(op::ld | width | op::ind, base);
             } else {
                 push(op::ld | width | op::abs, base + *k);
             }

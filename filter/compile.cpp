@@ -36,6 +36,7 @@ Expected<Program, Diagnostic> compile(std::string_view expression, const Compile
                                                 options.netmask});
     if (!meaning) return Unexpected{meaning.error()};
 
+    link->fold_wrapping_offsets = options.optimize && !uses_protochain(**meaning);
     auto generated = generate_checked(**meaning, *link, options.snaplen);
     if (!generated) {
         const CodegenError& error = generated.error();

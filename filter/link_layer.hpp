@@ -49,6 +49,9 @@ struct LinkLayer {
     // Where `link[...]` / `ether[...]` count from: the frame's start, until `pppoes` makes the
     // PPP header the link-layer header (libpcap's PUSH_LINKHDR in gen_pppoes).
     std::uint32_t link_header_offset = 0;
+    // Whether a constant index may fold into an absolute load even when base + index wraps
+    // past 2^32 (`ip[-2]`): libpcap's optimiser folds it, its unoptimised code does not.
+    bool fold_wrapping_offsets = true;
 };
 
 // The model for `type`, or a message saying it is not supported yet.

@@ -260,6 +260,12 @@ TEST_SUITE("filter.sema") {
         for (const auto& entry : link_type_names) {
             CompileOptions options;
             options.link = entry.type;
+            if (entry.type == LinkType::Slip) {  // named for banners; filters refused by name
+                auto refused = compile("tcp", options);
+                REQUIRE_FALSE(refused.has_value());
+                CHECK(refused.error().message == "link type SLIP is not supported by the filter compiler yet");
+                continue;
+            }
             CHECK_MESSAGE(compile("tcp", options).has_value(), entry.name);
         }
     }
