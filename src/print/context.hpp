@@ -68,6 +68,22 @@ private:
     }
 };
 
+// "[A, B]", or "[none]" when no bit is set: the bits of `flags` that `names` (pairs of bit
+// and name) names, in the table's order (GRE and STP flags).
+template <typename Names, typename Bits>
+void print_flag_names(Context& ctx, Bits flags, const Names& names) {
+    ctx.put('[');
+    bool any = false;
+    for (const auto& [bit, name] : names) {
+        if (!(flags & bit)) continue;
+        if (any) ctx.put(", ");
+        ctx.put(name);
+        any = true;
+    }
+    if (!any) ctx.put("none");
+    ctx.put(']');
+}
+
 // Untrusted text as tcpdump shows it (fn_print_char): "M-" for bytes above 0x7f, "^X" for
 // control characters.
 void print_escaped(Context& ctx, ByteReader text);

@@ -57,16 +57,8 @@ struct Cursor {
 };
 
 void print_flags(Context& ctx, std::uint16_t flags) {
-    ctx.put(", Flags [");
-    bool any = false;
-    for (const auto& [bit, name] : flag_names) {
-        if (!(flags & bit)) continue;
-        if (any) ctx.put(", ");
-        ctx.put(name);
-        any = true;
-    }
-    if (!any) ctx.put("none");
-    ctx.put(']');
+    ctx.put(", Flags ");
+    print_flag_names(ctx, flags, flag_names);
 }
 
 // The entries of one source route: IPv4 addresses or 2-byte AS numbers, the current one

@@ -1,5 +1,7 @@
 #include "src/print/names.hpp"
 
+#include "src/print/services_table.hpp"
+
 #include <arpa/inet.h>
 
 #include <charconv>
@@ -22,6 +24,20 @@ std::string strip_comment(const std::string& line) {
     return hash == std::string::npos ? line : line.substr(0, hash);
 }
 
+// The cached name of `key`, asking DNS the first time. Allocation failure (or anything else
+// thrown) just leaves the address numeric.
+template <typename Map, typename Key, typename Address>
+std::string_view resolve(Map& map, const Key& key, ReverseDns* dns, const Address& a) noexcept {
+    if (auto it = map.find(key); it != map.end()) return it->second;
+    if (!dns) return {};
+    try {
+        auto name = dns->lookup(a);
+        return map.try_emplace(key, name ? std::move(*name) : std::string()).first->second;
+    } catch (...) {
+        return {};
+    }
+}
+
 }  // namespace
 
 Names Names::from_files(const char* hosts_path, const char* services_path) {
@@ -39,6 +55,11 @@ Names Names::from_files(const char* hosts_path, const char* services_path) {
             names.add_host(v6, name);
     }
     std::ifstream services(services_path);
+    if (!services.is_open()) {
+        for (const auto& s : builtin_tcp_services) names.add_service(s.port, true, std::string(s.name));
+        for (const auto& s : builtin_udp_services) names.add_service(s.port, false, std::string(s.name));
+        return names;
+    }
     for (std::string line; std::getline(services, line);) {
         std::istringstream fields(strip_comment(line));
         std::string name, port_proto;
@@ -55,14 +76,21 @@ Names Names::from_files(const char* hosts_path, const char* services_path) {
     return names;
 }
 
+void Names::enable_reverse_dns(ReverseDnsOptions options) {
+    auto dns = std::make_unique<ReverseDns>(std::move(options));
+    dns_ = dns->enabled() ? std::move(dns) : nullptr;
+}
+
 void Names::add_host(const Ipv4Address& a, std::string name) { hosts4_.try_emplace(a.value(), std::move(name)); }
 void Names::add_host(const Ipv6Address& a, std::string name) { hosts6_.try_emplace(a, std::move(name)); }
 void Names::add_service(std::uint16_t port, bool tcp, std::string name) {
     (tcp ? tcp_ports_ : udp_ports_).try_emplace(port, std::move(name));
 }
 
-std::string_view Names::host(const Ipv4Address& a) const noexcept { return find(hosts4_, a.value()); }
-std::string_view Names::host(const Ipv6Address& a) const noexcept { return find(hosts6_, a); }
+std::string_view Names::host(const Ipv4Address& a) const noexcept {
+    return resolve(hosts4_, a.value(), dns_.get(), a);
+}
+std::string_view Names::host(const Ipv6Address& a) const noexcept { return resolve(hosts6_, a, dns_.get(), a); }
 std::string_view Names::tcp_port(std::uint16_t port) const noexcept { return find(tcp_ports_, port); }
 std::string_view Names::udp_port(std::uint16_t port) const noexcept { return find(udp_ports_, port); }
 

@@ -35,13 +35,20 @@ bool print_header_problems(print::Context& ctx, const platform::Frame& frame) {
     return any;
 }
 
+// Without -n: the name files, and PTR queries for the addresses /etc/hosts does not name.
+print::Names resolving_names() {
+    auto names = print::Names::from_files();
+    names.enable_reverse_dns();
+    return names;
+}
+
 }  // namespace
 
 struct PacketPrinter::State {
     State(const OutputOptions& o, filter::LinkType l)
         : options(o),
           link(l),
-          names(o.numeric ? print::Names{} : print::Names::from_files()),
+          names(o.numeric ? print::Names{} : resolving_names()),
           timestamps(o.timestamps, o.nanoseconds) {}
 
     OutputOptions options;

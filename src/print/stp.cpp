@@ -51,18 +51,7 @@ std::string_view name_of(std::uint8_t value, auto const& table) {
     return {};
 }
 
-void print_flags(Context& ctx, std::uint8_t flags) {
-    ctx.put('[');
-    bool any = false;
-    for (const auto& [bit, name] : flag_names) {
-        if (!(flags & bit)) continue;
-        if (any) ctx.put(", ");
-        ctx.put(name);
-        any = true;
-    }
-    if (!any) ctx.put("none");
-    ctx.put(']');
-}
+void print_flags(Context& ctx, std::uint8_t flags) { print_flag_names(ctx, flags, flag_names); }
 
 std::string_view port_role(std::uint8_t flags) { return port_roles[(flags & 0x0c) >> 2]; }
 

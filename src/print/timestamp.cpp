@@ -1,30 +1,9 @@
 #include "src/print/timestamp.hpp"
+#include "src/print/civil_date.hpp"
 
 #include <ctime>
-#include <iterator>
 
 namespace rawdump::print {
-namespace {
-
-constexpr std::int64_t seconds_per_day = 86400;
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
-
-// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = floor_div(z, 146097);
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-}
-
-}  // namespace
 
 std::int64_t TimestampPrinter::local_offset(std::int64_t seconds) noexcept {
     if (!utc_offset_) {
@@ -36,17 +15,40 @@ std::int64_t TimestampPrinter::local_offset(std::int64_t seconds) noexcept {
     return *utc_offset_;
 }
 
+// Every packet line starts here, so the common shapes are written digit by digit: fmt's
+// format-string path cost about a quarter of a whole `-n` line. fmt stays for the rare
+// out-of-range values, and formats straight into the buffer (fmt::appender), never through
+// a back_insert_iterator's intermediate buffer.
+
 // A fraction of 10^6 or more (a corrupt usec field) prints in full, as tcpdump does.
 void TimestampPrinter::fraction(fmt::memory_buffer& out, std::uint64_t ns) const {
-    if (nanoseconds_)
-        fmt::format_to(std::back_inserter(out), ".{:09}", ns);
-    else
-        fmt::format_to(std::back_inserter(out), ".{:06}", ns / 1000);
+    const unsigned width = nanoseconds_ ? 9 : 6;
+    std::uint64_t value = nanoseconds_ ? ns : ns / 1000;
+    if (value >= (nanoseconds_ ? 1000000000u : 1000000u)) {
+        if (nanoseconds_)
+            fmt::format_to(fmt::appender(out), ".{:09}", value);
+        else
+            fmt::format_to(fmt::appender(out), ".{:06}", value);
+        return;
+    }
+    char text[10];
+    text[0] = '.';
+    for (unsigned i = width; i > 0; --i, value /= 10) text[i] = static_cast<char>('0' + value % 10);
+    out.append(text, text + width + 1);
 }
 
 void TimestampPrinter::clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint64_t ns) const {
-    fmt::format_to(std::back_inserter(out), "{:02}:{:02}:{:02}", seconds_of_day / 3600,
-                   seconds_of_day / 60 % 60, seconds_of_day % 60);
+    if (seconds_of_day < 0 || seconds_of_day >= seconds_per_day) {
+        fmt::format_to(fmt::appender(out), "{:02}:{:02}:{:02}", seconds_of_day / 3600,
+                       seconds_of_day / 60 % 60, seconds_of_day % 60);
+    } else {
+        const auto s = static_cast<unsigned>(seconds_of_day);
+        const unsigned h = s / 3600, m = s / 60 % 60, sec = s % 60;
+        const char text[8] = {static_cast<char>('0' + h / 10),   static_cast<char>('0' + h % 10),   ':',
+                              static_cast<char>('0' + m / 10),   static_cast<char>('0' + m % 10),   ':',
+                              static_cast<char>('0' + sec / 10), static_cast<char>('0' + sec % 10)};
+        out.append(text, text + sizeof text);
+    }
     fraction(out, ns);
 }
 
@@ -86,7 +88,7 @@ void TimestampPrinter::print(fmt::memory_buffer& out, const platform::Timestamp&
     case TimestampStyle::None:
         return;
     case TimestampStyle::Epoch:
-        fmt::format_to(std::back_inserter(out), "{}", time.seconds);
+        fmt::format_to(fmt::appender(out), "{}", time.seconds);
         fraction(out, time.nanoseconds);
         break;
     case TimestampStyle::Local: {
@@ -101,7 +103,7 @@ void TimestampPrinter::print(fmt::memory_buffer& out, const platform::Timestamp&
         std::int64_t y;
         unsigned m, d;
         civil_from_days(day, y, m, d);
-        fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02} ", y, m, d);
+        fmt::format_to(fmt::appender(out), "{:04}-{:02}-{:02} ", y, m, d);
         clock(out, local - day * seconds_per_day, time.nanoseconds);
         break;
     }
