@@ -33,7 +33,7 @@ struct TempFile {
     void write(const std::vector<unsigned char>& bytes) const {
         FILE* f = fopen(path.c_str(), "wb");
         REQUIRE(f != nullptr);
-        fwrite(bytes.data(), 1, bytes.size(), f);
+        if (!bytes.empty()) fwrite(bytes.data(), 1, bytes.size(), f);  // data() may be null
         fclose(f);
     }
     off_t size() const {
