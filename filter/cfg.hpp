@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "filter/bpf.hpp"
@@ -39,5 +40,16 @@ struct Graph {
         return static_cast<BlockId>(blocks.size() - 1);
     }
 };
+
+// A block that runs `statements` and continues at `next` whatever they compute: its A, X or
+// scratch words feed `next` (laid out right before it, the assembler emits no jump).
+inline BlockId add_straight(Graph& graph, std::vector<Insn> statements, BlockId next) {
+    Block block;
+    block.statements = std::move(statements);
+    block.test = Insn{op::jmp | op::jeq | op::k, 0, 0, 0};  // either way: `next`
+    block.on_true = block.on_false = next;
+    block.feeds_successors = true;
+    return graph.add(std::move(block));
+}
 
 }  // namespace rawdump::filter::cfg

@@ -752,8 +752,8 @@ private:
                     return emit(graph, *v4_checks, on_true, v6_start);
                 }
                 const cfg::BlockId offsets = emit_geneve_offsets(graph, network_constant, on_true);
-                const cfg::BlockId after_v6 = emit_straight(graph, v6_entry, offsets);
-                const cfg::BlockId after_v4 = emit_straight(graph, v4_entry, offsets);
+                const cfg::BlockId after_v6 = cfg::add_straight(graph, v6_entry, offsets);
+                const cfg::BlockId after_v4 = cfg::add_straight(graph, v4_entry, offsets);
                 const cfg::BlockId v6_start = emit(graph, *v6_checks, after_v6, on_false);
                 return emit(graph, *v4_checks, after_v4, v6_start);
             },

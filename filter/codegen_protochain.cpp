@@ -31,16 +31,6 @@ cfg::BlockId add_test(cfg::Graph& graph, std::vector<Insn> statements, std::uint
     return graph.add(std::move(block));
 }
 
-// A block that continues at `next` whatever it computes (its A and X feed `next`).
-cfg::BlockId add_step(cfg::Graph& graph, std::vector<Insn> statements, cfg::BlockId next) {
-    cfg::Block block;
-    block.statements = std::move(statements);
-    block.test = statement(op::jmp | op::jeq | op::k, 0);
-    block.on_true = block.on_false = next;
-    block.feeds_successors = true;
-    return graph.add(std::move(block));
-}
-
 }  // namespace
 
 // Per level: the tests on A (the next-header value), then two ways to step over the header
@@ -78,8 +68,8 @@ cfg::BlockId emit_protochain_walk(cfg::Graph& graph, bool ipv6, std::uint32_t pr
     for (unsigned depth = protochain_max_headers; depth-- > 0;) {
         // The tail is the first statements of the level below: the extension step, created
         // right after it, is laid out right before it and falls through.
-        const cfg::BlockId extension = ipv6 ? add_step(graph, step_extension, level) : level;
-        const cfg::BlockId ah = add_step(graph, step_auth_header, level);
+        const cfg::BlockId extension = ipv6 ? cfg::add_straight(graph, step_extension, level) : level;
+        const cfg::BlockId ah = cfg::add_straight(graph, step_auth_header, level);
         cfg::BlockId next = add_test(graph, {}, auth_header, ah, on_false);
         if (ipv6) {
             next = add_test(graph, {}, fragment, extension, next);

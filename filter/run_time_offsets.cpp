@@ -87,15 +87,6 @@ std::optional<std::vector<Insn>> relocate(const std::vector<Insn>& loads) {
     return out;
 }
 
-cfg::BlockId emit_straight(cfg::Graph& graph, std::vector<Insn> statements, cfg::BlockId next) {
-    cfg::Block block;
-    block.statements = std::move(statements);
-    block.test = statement(op::jmp | op::jeq | op::k, 0);  // either way: `next`
-    block.on_true = block.on_false = next;
-    block.feeds_successors = true;
-    return graph.add(std::move(block));
-}
-
 cfg::BlockId emit_geneve_offsets(cfg::Graph& graph, std::uint32_t network_constant, cfg::BlockId next) {
     constexpr std::uint32_t udp_header = 8, geneve_header = 8, protocol_type = 2;
     constexpr std::uint32_t options_length_mask = 0x3f;  // in 4-byte words
@@ -104,14 +95,14 @@ cfg::BlockId emit_geneve_offsets(cfg::Graph& graph, std::uint32_t network_consta
     const std::uint32_t link_header = slot(Base::LinkHeader), link_type = slot(Base::LinkType),
                         network = slot(Base::Network);
     // An inner Ethernet frame: its type field and payload follow its MAC addresses.
-    const cfg::BlockId ethernet = emit_straight(
+    const cfg::BlockId ethernet = cfg::add_straight(
         graph,
         {statement(op::ld | op::mem, link_header), statement(op::alu | op::add | op::k, ethernet_type),
          statement(op::st, link_type), statement(op::alu | op::add | op::k, ethernet_header - ethernet_type),
          statement(op::st, network)},
         next);
     // Anything else: Geneve's protocol type names the payload, which starts right there.
-    const cfg::BlockId bare = emit_straight(
+    const cfg::BlockId bare = cfg::add_straight(
         graph, {statement(op::ld | op::mem, link_header), statement(op::st, network)}, next);
     cfg::Block header;
     header.statements = {

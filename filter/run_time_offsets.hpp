@@ -54,7 +54,4 @@ std::optional<std::vector<Insn>> relocate(const std::vector<Insn>& loads);
 // part of the network offset (the outer link header length, or the tagged offset's part).
 cfg::BlockId emit_geneve_offsets(cfg::Graph& graph, std::uint32_t network_constant, cfg::BlockId next);
 
-// A block that runs `statements` and continues at `next` whatever they compute.
-cfg::BlockId emit_straight(cfg::Graph& graph, std::vector<Insn> statements, cfg::BlockId next);
-
 }  // namespace rawdump::filter::run_time_offsets
