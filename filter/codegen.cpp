@@ -802,7 +802,21 @@ private:
             return always(false);
         }
         *geneve_offsets_used_ = true;
-        return relocated(std::visit([this](const auto& value) { return lower(value); }, node.value));
+        PredPtr inner = relocated(std::visit([this](const auto& value) { return lower(value); }, node.value));
+        const bool reads_addresses = std::holds_alternative<ir::EthernetAddressMatch>(node.value) ||
+                                     std::holds_alternative<ir::EthernetMulticast>(node.value);
+        return reads_addresses ? all_of(inner_link_header_present(), inner) : inner;
+    }
+
+    // libpcap's test before Ethernet addresses in the inner frame: a Geneve payload that is
+    // not Ethernet (protocol type other than 0x6558) has no link header, its link header
+    // offset being the network one; without this a multicast test would read the IP header.
+    static PredPtr inner_link_header_present() {
+        using run_time_offsets::Base, run_time_offsets::slot;
+        return negation(std::make_shared<Pred>(Pred{Test{
+            {statement(op::ld | op::mem, slot(Base::LinkHeader)),
+             statement(op::ldx | op::mem, slot(Base::Network))},
+            statement(op::jmp | op::jeq | op::x, 0)}}));
     }
 
     PredPtr relocated(const PredPtr& pred) {

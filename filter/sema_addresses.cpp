@@ -90,7 +90,7 @@ ir::NodePtr Analyser::ethernet_address(const ast::Head& head, const ast::Value& 
         fail(span(value), fmt::format("unknown ether host '{}'", without_escape(value.text)));
     if (value.form != ast::ValueForm::Mac) fail(span(value), "illegal link layer address");
     if (kind != AddressKind::Host) fail(span(value), "ethernet address used in non-ether expression");
-    if (!options_.has_mac_addresses)
+    if (!has_mac_addresses())
         fail(span(value), "ethernet addresses supported only on ethernet/FDDI/token ring/"
                           "802.11/ATM LANE/Fibre Channel");
     const auto mac = parse_mac(value.text);

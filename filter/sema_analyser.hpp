@@ -40,6 +40,10 @@ public:
 private:
     const SourcePositions& positions_;
     const SemaOptions& options_;
+    // libpcap reads the frame inside Geneve as Ethernet whatever the capture's link, so the
+    // primitives parsed after a `geneve` may use Ethernet addresses and LLC.
+    bool after_geneve_ = false;
+    bool has_mac_addresses() const { return options_.has_mac_addresses || after_geneve_; }
 
     [[noreturn]] void fail(SourceSpan span, std::string message) {
         throw Failure{Diagnostic{span.offset, span.length, std::move(message)}};

@@ -49,7 +49,10 @@ ir::NodePtr Analyser::encapsulation(const ast::Other& node, const std::string& k
     };
 
     if (keyword == "vlan") return ir::make(ir::Vlan{number("VLAN tag", 0x0fff), at});
-    if (keyword == "geneve") return ir::make(ir::Geneve{number("Geneve VNI", 0xffffff), at});
+    if (keyword == "geneve") {
+        after_geneve_ = true;  // in parse order, as libpcap's parser switches its link state
+        return ir::make(ir::Geneve{number("Geneve VNI", 0xffffff), at});
+    }
     if (keyword == "mpls") return ir::make(ir::Mpls{number("MPLS label", 0xfffff), at});
     if (keyword == "pppoes")
         return ir::make(ir::Pppoe{true, number("PPPoE session number", 0xffff), at});

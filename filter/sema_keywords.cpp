@@ -40,14 +40,14 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
     }
     if (keyword == "broadcast" && link_prefix) {
         no_argument();
-        if (!options_.has_mac_addresses) fail(span(node), "not a broadcast link");
+        if (!has_mac_addresses()) fail(span(node), "not a broadcast link");
         return ir::make(ir::EthernetAddressMatch{ir::Direction::Dst, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff}});
     }
     if (keyword == "multicast") {
         no_argument();
         if (prefix == "ip" || prefix == "ip6") return ir::make(ir::IpMulticast{prefix == "ip6"});
         if (link_prefix) {
-            if (!options_.has_mac_addresses)
+            if (!has_mac_addresses())
                 fail(span(node), "link-layer multicast filters supported only on ethernet/"
                                  "FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel");
             return ir::make(ir::EthernetMulticast{});
@@ -73,7 +73,7 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
 
 // `llc [type]`: any 802.2 frame, an I/S/U format, or an S/U frame subtype.
 ir::NodePtr Analyser::llc(const ast::Other& node) {
-    if (!options_.has_mac_addresses)
+    if (!has_mac_addresses())
         fail(span(node), "'llc' is supported only on Ethernet links");
     using Format = ir::LlcFrame::Format;
     if (!node.argument) return ir::make(ir::LlcFrame{Format::Any});
