@@ -51,6 +51,9 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
     }
     ulen -= 8;
     length -= 8;
+    // The printers below read up to the end of the IP payload (tcpdump bounds them by the
+    // IP layer's snapshot end, not by the UDP length) but are told the smaller length.
+    const std::uint32_t readable = length;
     if (ulen < length) length = ulen;
 
     print_endpoints(ctx, ip, &h);
@@ -77,8 +80,12 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
             verify();
         }
     }
-    if (print_udp_application(ctx, ip, {datagram.window(8, length), length, h.sport, h.dport})) return;
-    ctx.print("UDP, length {}", ulen);
+    if (print_udp_application(ctx, ip, {datagram.window(8, readable), length, h.sport, h.dport})) return;
+    // ulen is still larger only when the UDP header claims more than the IP payload holds.
+    if (ulen > length && !ip.fragmented)
+        ctx.print("UDP, bad length {} > {}", ulen, length);
+    else
+        ctx.print("UDP, length {}", ulen);
 }
 
 }  // namespace rawdump::print
