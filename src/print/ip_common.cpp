@@ -3,6 +3,7 @@
 #include "src/print/gre.hpp"
 #include "src/print/igmp.hpp"
 #include "src/print/ip.hpp"
+#include "src/print/ipsec.hpp"
 #include "src/print/link.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/transport.hpp"
@@ -91,6 +92,20 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
         return print_ipv4(ctx, payload, ip.length);
     case IpProto::Ipv6:
         return print_ipv6(ctx, payload, ip.length);
+    case IpProto::Ah: {
+        // The AH header names what follows; its printer returns how far to step.
+        if (!payload.has(1)) return ctx.truncated("ah");
+        IpInfo inner = ip;
+        inner.protocol = payload.window(0, 1).u8();
+        const auto advance = print_ah(ctx, payload);
+        if (!advance) return;
+        inner.length = ip.length - *advance;  // unsigned, as tcpdump's u_int length
+        return print_ip_payload(ctx, payload.window(*advance, inner.length), inner);
+    }
+    case IpProto::Esp:
+        return print_esp(ctx, payload, ip.length);
+    case IpProto::NoNext:
+        return ctx.put("no next header");
     case IpProto::Ethernet:  // RFC 8986 segment routing can carry whole frames
         if (ip.version != 6) return print_wrong_version(ctx, ip.protocol, 6);
         print_ethernet(ctx, payload, ip.length);
