@@ -1,5 +1,5 @@
-// Spanning tree BPDUs (print-stp.c, tcpdump 4.99.3): configuration, RSTP and MSTP BPDUs and
-// topology change notifications. Timers are in 1/256 s.
+// Spanning tree BPDUs (print-stp.c, tcpdump 4.99.3): configuration, RSTP, MSTP and SPB BPDUs
+// and topology change notifications. Timers are in 1/256 s.
 #include <array>
 #include <utility>
 
@@ -44,6 +44,16 @@ constexpr std::size_t cist_hops_offset = 101;
 constexpr std::size_t msti_offset = 102;
 constexpr std::size_t msti_length = 16;
 constexpr std::size_t mst_config_info_length = 64;
+// SPB (802.1aq clause 14), from the version 4 length field.
+constexpr std::size_t spb_config_name = 3;
+constexpr std::size_t spb_revision = 35;
+constexpr std::size_t spb_digest = 37;
+constexpr std::size_t spb_agreement = 53;
+constexpr std::size_t spb_format = 55;
+constexpr std::size_t spb_convention = 56;
+constexpr std::size_t spb_edge_count = 57;
+constexpr std::size_t spb_topology_digest = 67;
+constexpr std::size_t spb_minimum = 87;
 
 std::string_view name_of(std::uint8_t value, auto const& table) {
     for (const auto& [k, n] : table)
@@ -105,10 +115,10 @@ void print_config(Fields f, std::uint32_t length) {
 }
 
 // Up to 32 characters, stopping at a NUL (tcpdump's nd_printjnp); false when cut short.
-bool print_config_name(Fields f) {
+bool print_config_name(Fields f, std::size_t offset = config_name_offset) {
     for (std::size_t i = 0; i < 32; ++i) {
-        if (!f.have(config_name_offset + i, 1)) return false;
-        ByteReader c = f.at(config_name_offset + i, 1);
+        if (!f.have(offset + i, 1)) return false;
+        ByteReader c = f.at(offset + i, 1);
         if (c.window(0, 1).u8() == 0) break;
         print_escaped(f.ctx, c);
     }
@@ -178,6 +188,32 @@ void print_mstp(Fields f, std::uint32_t length) {
     }
 }
 
+// The SPB part of an 802.1aq BPDU (after the MSTP part, at `at`), printed only with -v. Each
+// of tcpdump's statements reads all its fields before printing any, hence the checks of
+// whole ranges.
+void print_spb(Fields f, std::size_t at) {
+    Context& ctx = f.ctx;
+    if (ctx.options.verbosity == 0) return;
+    if (!f.have(at, 2)) return;
+    ctx.print("\n\tv4len {}, AUXMCID Name ", f.at(at, 2).be16());
+    if (!print_config_name(f, at + spb_config_name)) return;
+    if (!f.have(at + spb_revision, 2 + 16)) return;
+    ByteReader digest = f.at(at + spb_digest, 16);
+    ctx.print(", Rev {},\n\t\tdigest ", f.at(at + spb_revision, 2).be16());
+    for (int i = 0; i < 4; ++i) ctx.print("{:08x}", digest.be32());
+    if (!f.have(at + spb_agreement, spb_minimum - spb_agreement)) return;
+    const std::uint8_t agreement = f.at(at + spb_agreement, 1).u8();
+    const std::uint8_t format = f.at(at + spb_format, 1).u8();
+    const std::uint8_t convention = f.at(at + spb_convention, 1).u8();
+    ctx.print("\n\tAgreement num {}, Discarded Agreement num {}, Agreement valid-flag {},"
+              "\n\tRestricted role-flag: {}, Format id {} cap {}, Convention id {} cap {},"
+              "\n\tEdge count {}, Agreement digest ",
+              agreement >> 6, agreement >> 4 & 0x3, agreement >> 3 & 0x1, agreement >> 2 & 0x1,
+              format >> 4, format, convention >> 4, convention, f.at(at + spb_edge_count, 2).be16());
+    ByteReader topology = f.at(at + spb_topology_digest, 20);
+    for (int i = 0; i < 5; ++i) ctx.print("{:08x}", topology.be32());
+}
+
 }  // namespace
 
 void print_stp(Context& ctx, ByteReader bpdu, std::uint32_t length) {
@@ -206,16 +242,23 @@ void print_stp(Context& ctx, ByteReader bpdu, std::uint32_t length) {
             if (length < rapid_length) return ctx.put(" (invalid)");
             return print_config(f, length);
         }
-        if (static_cast<StpVersion>(version) == StpVersion::Multiple) {
+        if (static_cast<StpVersion>(version) == StpVersion::Multiple ||
+            static_cast<StpVersion>(version) == StpVersion::ShortestPath) {
             if (length < mstp_minimum) return ctx.put(" (invalid)");
             if (!f.have(v1_length_offset, 1)) return;
             if (f.at(v1_length_offset, 1).u8() != 0) return ctx.put(" (invalid)");
             if (!f.have(v3_length_offset, 2)) return;
             std::size_t v3_length = f.at(v3_length_offset, 2).be16() + 2u;
             if (length < rapid_length + v3_length) return ctx.put(" (invalid)");
-            return print_mstp(f, length);
+            print_mstp(f, length);
+            if (ctx.unwound || static_cast<StpVersion>(version) != StpVersion::ShortestPath) return;
+            // 802.1aq: a version 4 length and the SPB fields follow the MSTP part.
+            const std::size_t spb_at = rapid_length + v3_length;
+            if (!f.have(spb_at, 2)) return;
+            const std::size_t v4_length = f.at(spb_at, 2).be16() + 2u;
+            if (length < spb_at + v4_length || v4_length < spb_minimum) return ctx.put(" (invalid)");
+            return print_spb(f, spb_at);
         }
-        // SPB BPDUs (802.1aq) are not decoded here.
         return;
     default:
         return;
