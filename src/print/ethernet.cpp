@@ -1,9 +1,15 @@
 // Ethernet II (print-ether.c ether_common_print) and the raw-IP link types.
 #include "src/print/cisco_l2.hpp"
+#include "src/print/eapol.hpp"
+#include "src/print/lldp.hpp"
+#include "src/print/slow_protocols.hpp"
 #include "src/print/hexdump.hpp"
 #include "src/print/ip.hpp"
 #include "src/print/link.hpp"
 #include "src/print/llc.hpp"
+#include "src/print/mpls.hpp"
+#include "src/print/ppp.hpp"
+#include "src/print/pppoe.hpp"
 #include "src/print/protocols.hpp"
 
 namespace rawdump::print {
@@ -11,6 +17,9 @@ namespace {
 
 constexpr std::size_t ethernet_header_length = 14;
 constexpr std::uint16_t ethertype_loopback = 0x9000;  // the configuration testing protocol
+constexpr std::uint16_t ethertype_slow_protocols = 0x8809;  // LACP, Marker, OAM
+constexpr std::uint16_t ethertype_eapol = 0x888e;
+constexpr std::uint16_t ethertype_lldp = 0x88cc;
 constexpr std::uint16_t max_length_field = 1500;  // smaller values are 802.3 lengths
 
 struct EthernetHeader {
@@ -134,12 +143,35 @@ bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::
     case EtherType::ReverseArp:
         print_arp(ctx, payload, length);
         return true;
+    case EtherType::MplsUnicast:
+    case EtherType::MplsMulticast:
+        print_mpls(ctx, payload, length);
+        return true;
+    case EtherType::PppoeDiscovery:
+    case EtherType::PppoeSession:
+        print_pppoe(ctx, payload, length);
+        return true;
+    case EtherType::Ppp:
+        if (length != 0) {
+            ctx.put(": ");
+            print_ppp(ctx, payload, length);
+        }
+        return true;
     default:
         break;
     }
     switch (type) {
     case ethertype_loopback:
         print_loopback(ctx, payload, length);
+        return true;
+    case ethertype_slow_protocols:
+        print_slow_protocols(ctx, payload, length);
+        return true;
+    case ethertype_eapol:
+        print_eapol(ctx, payload);
+        return true;
+    case ethertype_lldp:
+        print_lldp(ctx, payload, length);
         return true;
     default:
         return false;

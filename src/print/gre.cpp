@@ -10,6 +10,8 @@
 
 #include "src/print/ip.hpp"
 #include "src/print/link.hpp"
+#include "src/print/mpls.hpp"
+#include "src/print/ppp.hpp"
 #include "src/print/protocols.hpp"
 
 namespace rawdump::print {
@@ -160,6 +162,8 @@ void print_version0(Context& ctx, Cursor c, std::uint32_t length) {
         return print_ipv4(ctx, payload, c.left);
     case EtherType::Ipv6:
         return print_ipv6(ctx, payload, c.left);
+    case EtherType::MplsUnicast:
+        return print_mpls(ctx, payload, c.left);
     default:
         break;
     }
@@ -167,7 +171,7 @@ void print_version0(Context& ctx, Cursor c, std::uint32_t length) {
         print_ethernet(ctx, payload, c.left);
         return;
     }
-    // MPLS, IPX, AppleTalk and OSI payloads have no printer here yet.
+    // IPX, AppleTalk and OSI payloads have no printer here yet.
     ctx.print("gre-proto-0x{:x}", protocol);
 }
 
@@ -194,7 +198,9 @@ void print_version1(Context& ctx, Cursor c, std::uint32_t length) {
     ctx.print(", length {}", length);
     if (!(flags & sequence_present)) return;
     ctx.put(ctx.options.verbosity > 0 ? "\n\t" : ": ");
-    // PPP has no printer here yet.
+    // PPTP carries PPP, with or without the address and control bytes.
+    if (protocol == static_cast<std::uint16_t>(EtherType::Ppp))
+        return print_ppp(ctx, c.bytes.narrowed(c.bytes.remaining()), c.left);
     ctx.print("gre-proto-0x{:x}", protocol);
 }
 

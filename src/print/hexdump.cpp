@@ -38,11 +38,13 @@ void hex_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes, std::st
     }
 }
 
-void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) {
+void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes) { hex_ascii_dump(out, bytes, "\n\t"); }
+
+void hex_ascii_dump(fmt::memory_buffer& out, std::span<const std::byte> bytes, std::string_view prefix) {
     constexpr std::size_t hex_columns = 40;  // 8 groups of " xxxx"
     for (std::size_t line = 0; line < bytes.size(); line += 16) {
         std::size_t end = line + 16 < bytes.size() ? line + 16 : bytes.size();
-        put_offset(out, line);
+        put_offset(out, line, prefix);
         out.push_back(' ');
         std::size_t written = 0;
         for (std::size_t i = line; i < end; i += 2) {

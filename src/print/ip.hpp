@@ -23,6 +23,7 @@ struct IpInfo {
     std::uint8_t header_protocol = 0;
     std::uint32_t length = 0;     // transport length from the IP header (not what was captured)
     bool fragmented = false;      // checksums cannot be verified on a fragment
+    std::uint8_t ttl = 0;         // TTL or hop limit (VRRP shows one that is not 255)
 
     // "192.0.2.1 > 198.51.100.7" (names unless -n).
     void print_addresses(Context& ctx) const;

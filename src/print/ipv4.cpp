@@ -138,6 +138,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.dst4 = h.dst;
     ip.protocol = h.protocol;
     ip.header_protocol = h.protocol;
+    ip.ttl = h.ttl;
     ip.length = h.total_length - h.header_length;
     ip.fragmented = (h.fragment & (flag_more_fragments | offset_mask)) != 0;
 

@@ -61,6 +61,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.dst6 = h.dst;
     ip.checksum_dst6 = h.dst;
     ip.header_protocol = h.next_header;
+    ip.ttl = h.hop_limit;
 
     auto first = static_cast<IpProto>(h.next_header);
     if (first != IpProto::Tcp && first != IpProto::Udp) {

@@ -14,7 +14,7 @@ constexpr std::string_view lookup(const std::array<std::pair<K, std::string_view
 }
 
 // print-ether.c / ethertype.h `ethertype_values`, the entries this printer can meet first.
-constexpr std::array<std::pair<std::uint16_t, std::string_view>, 30> ethertypes{{
+constexpr std::array<std::pair<std::uint16_t, std::string_view>, 31> ethertypes{{
     {0x0800, "IPv4"}, {0x0806, "ARP"}, {0x86dd, "IPv6"}, {0x8100, "802.1Q"},
     {0x88a8, "802.1Q-QinQ"}, {0x9100, "802.1Q-9100"}, {0x9200, "802.1Q-9200"},
     {0x8035, "Reverse ARP"}, {0x8847, "MPLS unicast"}, {0x8848, "MPLS multicast"},
@@ -22,7 +22,7 @@ constexpr std::array<std::pair<std::uint16_t, std::string_view>, 30> ethertypes{
     {0x8864, "PPPoE S"}, {0x809b, "Appletalk"}, {0x80f3, "Appletalk ARP"}, {0x8137, "IPX"},
     {0x6003, "DECNET"}, {0x6004, "LAT"}, {0x0600, "NS"}, {0x0200, "PUP"},
     {0x8809, "Slow Protocols"}, {0x88e7, "PBB"}, {0x8902, "CFM"}, {0x22f3, "TRILL"},
-    {0x893f, "802.1BR"}, {0x22f0, "AVTP"}, {0x88f7, "PTP"}, {0x8906, "FCoE"},
+    {0x893f, "802.1BR"}, {0x22f0, "AVTP"}, {0x88f7, "PTP"}, {0x8906, "FCoE"}, {0x880b, "PPP"},
 }};
 
 // ipproto.c `ipproto_values`.
@@ -55,11 +55,15 @@ constexpr std::array<std::string_view, 143> keywords{
 };
 
 // oui.c `oui_values` (first entry wins where tcpdump lists an OUI twice).
-constexpr std::array<std::pair<std::uint32_t, std::string_view>, 12> ouis{{
+constexpr std::array<std::pair<std::uint32_t, std::string_view>, 26> ouis{{
     {0x000000, "Ethernet"}, {0x00000c, "Cisco"}, {0x0000f8, "Cisco bridged"},
     {0x0080c2, "Ethernet bridged"}, {0x00a03e, "ATM Forum"}, {0x00e02f, "DOCSIS Spanning Tree"},
     {0x080007, "Appletalk"}, {0x009069, "Juniper"}, {0x080009, "Hewlett-Packard"},
     {0x00120f, "IEEE 802.3 Private"}, {0x0012bb, "ANSI/TIA"}, {0x00005e, "IANA"},
+    {0x000081, "Nortel Networks SONMP"}, {0x001b21, "DCBX"}, {0x002320, "Nicira Networks"},
+    {0x5c16c7, "Big Switch Networks"}, {0xb0d2f5, "Vello Systems"}, {0x002481, "HP"}, {0x0004ea, "HP-Labs"},
+    {0x748771, "Infoblox Inc"}, {0xa42305, "Open Networking Lab"}, {0x00049f, "Freescale"},
+    {0x0015ad, "Netronome"}, {0x001018, "Broadcom"}, {0x00e004, "PMC-Sierra"}, {0xd0f0db, "Ericsson"},
 }};
 
 }  // namespace

@@ -13,6 +13,11 @@ enum class EtherType : std::uint16_t {
     ReverseArp = 0x8035,
     Vlan = 0x8100,
     Ipv6 = 0x86dd,
+    Ppp = 0x880b,
+    MplsUnicast = 0x8847,
+    MplsMulticast = 0x8848,
+    PppoeDiscovery = 0x8863,
+    PppoeSession = 0x8864,
     QinQ = 0x88a8,
 };
 
@@ -32,6 +37,7 @@ enum class IpProto : std::uint8_t {
     Icmpv6 = 58,
     NoNext = 59,
     DestOptions = 60,
+    Vrrp = 112,
     Sctp = 132,
     Ethernet = 143,
 };

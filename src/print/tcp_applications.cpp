@@ -1,6 +1,7 @@
 // TCP port dispatch (print-tcp.c tcp_print's chain of IS_SRC_OR_DST_PORT tests).
 #include "src/print/applications.hpp"
 #include "src/print/dns.hpp"
+#include "src/print/port_printers.hpp"
 #include "src/print/tcp_text_applications.hpp"
 
 namespace rawdump::print {
@@ -14,6 +15,13 @@ bool print_tcp_application(Context& ctx, const IpInfo& ip, const ApplicationPayl
         return true;
     }
     // --- end DNS ---
+    // --- Telnet (telnet.cpp): port 23 is the first port tcp_print tests; -T turns port
+    // tests off. (This replaces the data-only print_telnet of the text-protocol chain.) ---
+    if (ctx.options.packet_type == PacketType::ByPort && (app.sport == 23 || app.dport == 23)) {
+        print_telnet_commands(ctx, app.payload, app.length);
+        return true;
+    }
+    // --- end Telnet ---
     // --- text protocols (HTTP): tcp_print tests these ports before DNS's 53 ---
     if (print_tcp_text_application(ctx, app)) return true;
     // --- end of text protocols ---

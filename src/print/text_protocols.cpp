@@ -1,6 +1,6 @@
-// FTP, SMTP, WHOIS and RTSP through the text-protocol printer. FTP's data and SMTP's mail
+// FTP, SMTP, WHOIS, RTSP and SIP through the text-protocol printer. FTP's data and SMTP's mail
 // bodies travel elsewhere or in later segments, so tcpdump treats every payload on these
-// ports as a request or response; RTSP payloads must start like one, as HTTP's do.
+// ports as a request or response; RTSP and SIP payloads must start like one, as HTTP's do.
 // SSH shows only its version line, which must be whole, printable and end in the segment.
 #include "src/print/text_protocols.hpp"
 
@@ -19,10 +19,17 @@ constexpr std::array<std::string_view, 11> rtsp_methods{
     "RECORD", "REDIRECT", "SETUP", "SET_PARAMETER", "TEARDOWN",
 };
 
+// print-sip.c's methods (RFC 3261 and its extensions, plus a few tcpdump keeps).
+constexpr std::array<std::string_view, 17> sip_methods{
+    "ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
+    "PRACK", "QAUTH", "REFER", "REGISTER", "SPRACK", "SUBSCRIBE", "UPDATE", "PUBLISH",
+};
+
 constexpr TextProtocol ftp{"ftp", "FTP", {}, ResponseCode::FirstToken};
 constexpr TextProtocol smtp{"smtp", "SMTP", {}, ResponseCode::FirstToken};
 constexpr TextProtocol whois{"whois", "WHOIS", {}, ResponseCode::FirstToken};
 constexpr TextProtocol rtsp{"rtsp", "RTSP", rtsp_methods, ResponseCode::SecondToken};
+constexpr TextProtocol sip{"sip", "SIP", sip_methods, ResponseCode::SecondToken};
 
 constexpr std::string_view ssh_version_prefix = "SSH-";  // RFC 4253 4.2
 constexpr std::uint8_t first_printable = 0x20, last_printable = 0x7e;
@@ -77,6 +84,10 @@ void print_whois(Context& ctx, ByteReader payload, std::uint32_t length) {
 }
 void print_rtsp(Context& ctx, ByteReader payload, std::uint32_t length) {
     print_after_colon(ctx, rtsp, payload, length);
+}
+
+void print_sip(Context& ctx, ByteReader payload, std::uint32_t length) {
+    print_text_protocol(ctx, sip, payload, length);
 }
 
 void print_telnet(Context& ctx, ByteReader payload, std::uint32_t length) {

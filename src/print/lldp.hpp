@@ -1,0 +1,54 @@
+// IEEE 802.1AB Link Layer Discovery Protocol (print-lldp.c, tcpdump 4.99.3), and the pieces
+// its files share: the organisationally specific TLV printers live in lldp_org.cpp,
+// lldp_med.cpp and lldp_dcbx.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "src/print/byte_reader.hpp"
+#include "src/print/context.hpp"
+
+namespace rawdump::print {
+
+// EtherType 0x88cc; `length` is the on-wire length of the LLDPDU.
+void print_lldp(Context& ctx, ByteReader pdu, std::uint32_t length);
+
+namespace lldp {
+
+// Each takes a whole, captured organisationally specific TLV value (OUI, subtype, data) and
+// returns true when tcpdump would follow it with a hex dump of the value.
+bool print_ieee_8021(Context& ctx, ByteReader value);
+bool print_ieee_8023(Context& ctx, ByteReader value);
+bool print_iana(Context& ctx, ByteReader value);
+// LLDP-MED (ANSI/TIA-1057), in lldp_med.cpp.
+bool print_tia(Context& ctx, ByteReader value);
+// DCBX 1.0x (OUI 00-1b-21), in lldp_dcbx.cpp.
+bool print_dcbx(Context& ctx, ByteReader value);
+
+// tcpdump's nd_printjnp: the bytes up to the first NUL, escaped.
+void print_text(Context& ctx, ByteReader text);
+
+// bittok2str: the names of the set bits joined by ", ", or `none` when no named bit is set.
+template <typename Table>
+void print_bit_names(Context& ctx, unsigned bits, const Table& table, std::string_view none) {
+    bool any = false;
+    for (const auto& [bit, name] : table) {
+        if (!(bits & bit)) continue;
+        if (any) ctx.put(", ");
+        ctx.put(name);
+        any = true;
+    }
+    if (!any) ctx.put(none);
+}
+
+// tok2str: the name of `value`, or `unknown` when the table has none.
+template <typename Table>
+std::string_view name_or(const Table& table, unsigned value, std::string_view unknown) {
+    for (const auto& [k, n] : table)
+        if (k == value) return n;
+    return unknown;
+}
+
+}  // namespace lldp
+}  // namespace rawdump::print
