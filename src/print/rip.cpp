@@ -196,7 +196,10 @@ void print_rip(Context& ctx, ByteReader payload, std::uint32_t length) {
     unsigned command = r.u8();
     unsigned version = r.u8();
     const bool verbose = ctx.options.verbosity >= 1;
-    ctx.print("{}RIPv{}, ", verbose ? "\n\t" : "", version);
+    ctx.print("{}RIPv{}", verbose ? "\n\t" : "", version);
+    // RFC 1058: version 0 datagrams are to be ignored; tcpdump dumps them whole.
+    if (version == 0) return hex_dump(ctx.out, payload.window(0, length).all());
+    ctx.put(", ");
     if (command > 0 && command < command_names.size())
         ctx.put(command_names[command]);
     else
