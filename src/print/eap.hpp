@@ -1,5 +1,5 @@
 // EAP packets (RFC 3748) as tcpdump 4.99.3's eap_print shows them where another protocol
-// carries one: RADIUS's EAP-Message attribute.
+// carries one: an EAPOL frame (marker " [|eap]") or RADIUS's EAP-Message attribute.
 #pragma once
 
 #include <cstdint>

@@ -6,6 +6,7 @@
 #include "src/print/ipsec.hpp"
 #include "src/print/link.hpp"
 #include "src/print/protocols.hpp"
+#include "src/print/sctp.hpp"
 #include "src/print/transport.hpp"
 #include "src/print/vrrp.hpp"
 
@@ -109,6 +110,8 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
         return ctx.put("no next header");
     case IpProto::Vrrp:
         return print_vrrp(ctx, payload, ip);
+    case IpProto::Sctp:
+        return print_sctp(ctx, payload, ip);
     case IpProto::Ethernet:  // RFC 8986 segment routing can carry whole frames
         if (ip.version != 6) return print_wrong_version(ctx, ip.protocol, 6);
         print_ethernet(ctx, payload, ip.length);

@@ -149,7 +149,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     }
     if ((h.fragment & offset_mask) == 0) {
         auto proto = static_cast<IpProto>(h.protocol);
-        if (proto != IpProto::Tcp && proto != IpProto::Udp) {
+        if (proto != IpProto::Tcp && proto != IpProto::Udp && proto != IpProto::Sctp) {
             ip.print_addresses(ctx);
             ctx.put(": ");
         }

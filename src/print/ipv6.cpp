@@ -64,7 +64,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.ttl = h.hop_limit;
 
     auto first = static_cast<IpProto>(h.next_header);
-    if (first != IpProto::Tcp && first != IpProto::Udp) {
+    if (first != IpProto::Tcp && first != IpProto::Udp && first != IpProto::Sctp) {
         ip.print_addresses(ctx);
         ctx.put(": ");
     }

@@ -16,7 +16,7 @@ bool print_tcp_application(Context& ctx, const IpInfo& ip, const ApplicationPayl
     }
     // --- end DNS ---
     // --- Telnet (telnet.cpp): port 23 is the first port tcp_print tests; -T turns port
-    // tests off. (This replaces the data-only print_telnet of the text-protocol chain.) ---
+    // tests off. ---
     if (ctx.options.packet_type == PacketType::ByPort && (app.sport == 23 || app.dport == 23)) {
         print_telnet_commands(ctx, app.payload, app.length);
         return true;

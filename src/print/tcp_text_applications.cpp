@@ -23,8 +23,7 @@ struct PortRule {
 // tcp_print's chain up to RTSP, in its order, one rule per port (a protocol's ports are
 // adjacent, so the first rule either port matches is still the first protocol). DNS, which
 // comes next, has its own block in tcp_applications.cpp.
-constexpr std::array<PortRule, 15> chain{{
-    {23, print_telnet},
+constexpr std::array<PortRule, 14> chain{{  // Telnet (23), tested first, is in tcp_applications.cpp
     {25, print_smtp},
     {43, print_whois},
     {179, nullptr},                     // BGP

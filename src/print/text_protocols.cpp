@@ -90,11 +90,6 @@ void print_sip(Context& ctx, ByteReader payload, std::uint32_t length) {
     print_text_protocol(ctx, sip, payload, length);
 }
 
-void print_telnet(Context& ctx, ByteReader payload, std::uint32_t length) {
-    // tcpdump reads the first byte to look for IAC before anything else.
-    if (length > 0 && !payload.has(1)) ctx.truncated_unwind("telnet");
-}
-
 void print_ssh(Context& ctx, ByteReader payload, std::uint32_t length) {
     bool cut = false;
     auto end = ssh_version_line_end(payload, length, cut);

@@ -21,8 +21,5 @@ inline constexpr std::uint16_t sip_port = 5060;
 void print_sip(Context& ctx, ByteReader payload, std::uint32_t length);
 // ": SSH: SSH-2.0-..." for a whole version line; nothing for anything else.
 void print_ssh(Context& ctx, ByteReader payload, std::uint32_t length);
-// Telnet data prints nothing; only a segment whose first byte was not captured is marked.
-// (Segments opening with IAC commands are not decoded yet: they print nothing either.)
-void print_telnet(Context& ctx, ByteReader payload, std::uint32_t length);
 
 }  // namespace rawdump::print

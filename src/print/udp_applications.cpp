@@ -4,6 +4,7 @@
 #include "src/print/vxlan.hpp"
 #include "src/print/bootp.hpp"
 #include "src/print/ntp.hpp"
+#include "src/print/l2tp.hpp"
 #include "src/print/radius.hpp"
 #include "src/print/text_protocols.hpp"
 #include "src/print/snmp.hpp"
@@ -71,6 +72,13 @@ bool print_udp_application(Context& ctx, const IpInfo& ip, const ApplicationPayl
         return true;
     }
     // --- end BOOTP/DHCP, NTP ---
+    // --- L2TP (l2tp.cpp): tcpdump 4.99.3 tests 1701 after NTP (and ISAKMP, Kerberos), before
+    // RIPng, DHCPv6, RADIUS, BFD, syslog and the overlays; -q prints the generic line ---
+    if (!ctx.options.quiet && (app.sport == l2tp_port || app.dport == l2tp_port)) {
+        print_l2tp(ctx, app.payload, app.length);
+        return true;
+    }
+    // --- end L2TP ---
     // --- RIPng (ripng.cpp): right after NTP, before DHCPv6 and BFD ---
     if (!ctx.options.quiet && (app.sport == 521 || app.dport == 521)) {
         print_ripng(ctx, app.payload, app.length);
