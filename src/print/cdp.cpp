@@ -196,14 +196,7 @@ bool print_fixed_value(Context& ctx, std::uint16_t type, ByteReader value) {
         if (length < 4) return false;
         std::uint32_t bits = value.be32();
         ctx.print("(0x{:08x}): ", bits);
-        bool any = false;
-        for (const auto& [bit, name] : capability_names) {
-            if (!(bits & bit)) continue;
-            if (any) ctx.put(", ");
-            ctx.put(name);
-            any = true;
-        }
-        if (!any) ctx.put("none");
+        print_bit_names(ctx, bits, capability_names);
         return true;
     }
     case CdpTlv::NativeVlan:

@@ -68,19 +68,25 @@ private:
     }
 };
 
-// "[A, B]", or "[none]" when no bit is set: the bits of `flags` that `names` (pairs of bit
-// and name) names, in the table's order (GRE and STP flags).
+// tcpdump's bittok2str: the names of the bits of `bits` that `names` (pairs of bit and name)
+// names, in the table's order, joined by ", "; `none` when no named bit is set.
 template <typename Names, typename Bits>
-void print_flag_names(Context& ctx, Bits flags, const Names& names) {
-    ctx.put('[');
+void print_bit_names(Context& ctx, Bits bits, const Names& names, std::string_view none = "none") {
     bool any = false;
     for (const auto& [bit, name] : names) {
-        if (!(flags & bit)) continue;
+        if (!(bits & bit)) continue;
         if (any) ctx.put(", ");
         ctx.put(name);
         any = true;
     }
-    if (!any) ctx.put("none");
+    if (!any) ctx.put(none);
+}
+
+// "[A, B]", or "[none]" when no bit is set (GRE and STP flags).
+template <typename Names, typename Bits>
+void print_flag_names(Context& ctx, Bits flags, const Names& names) {
+    ctx.put('[');
+    print_bit_names(ctx, flags, names);
     ctx.put(']');
 }
 

@@ -3,6 +3,7 @@
 // notification text, legacy NAK types, TLS/TTLS/FAST flags, SIM/AKA subtypes).
 #include "src/print/eap.hpp"
 
+#include "src/print/name_table.hpp"
 #include <array>
 #include <string_view>
 #include <utility>
@@ -36,13 +37,6 @@ constexpr std::array<Name, 9> sim_aka_subtypes{{
 constexpr std::size_t header_length = 4;
 constexpr std::size_t type_offset = 4, data_offset = 5, tls_length_offset = 6;
 
-template <std::size_t N>
-std::string_view name_or(const std::array<Name, N>& table, unsigned value, std::string_view unknown) {
-    for (const auto& [key, name] : table)
-        if (key == value) return name;
-    return unknown;
-}
-
 unsigned u8_at(const ByteReader& eap, std::size_t offset) { return eap.window(offset, 1).u8(); }
 
 // nd_printjnp: escaped text that stops at the first NUL.
@@ -64,16 +58,9 @@ void print_tls_flags(Context& ctx, const ByteReader& eap, std::size_t length, un
     unsigned flags = u8_at(eap, data_offset);
     if (method == ttls) ctx.print(" TTLSv{}", flags & tls_version_mask);
     if (method == fast) ctx.print(" FASTv{}", flags & tls_version_mask);
-    ctx.put(" flags [");
-    bool any = false;
-    for (const auto& [bit, name] : tls_flags) {
-        if (!(flags & bit)) continue;
-        if (any) ctx.put(", ");
-        ctx.put(name);
-        any = true;
-    }
-    if (!any) ctx.put("none");
-    ctx.print("] 0x{:02x}", flags);
+    ctx.put(" flags ");
+    print_flag_names(ctx, flags, tls_flags);
+    ctx.print(" 0x{:02x}", flags);
     if (!(flags & tls_length_included)) return;
     if (length < tls_length_offset + 4)
         return ctx.print(" (too short for EAP {} request/response with length)", family);

@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "src/print/name_table.hpp"
 #include "src/print/checksum.hpp"
 #include "src/print/ip.hpp"
 #include "src/print/protocols.hpp"
@@ -26,12 +27,6 @@ constexpr std::array<std::pair<IcmpType, std::string_view>, 9> icmp_names{{
     {IcmpType::MaskRequest, "address mask request"},
 }};
 
-template <typename Table, typename Key>
-std::string_view name_of(const Table& table, Key key) {
-    for (const auto& [k, n] : table)
-        if (k == key) return n;
-    return {};
-}
 
 struct EchoHeader {
     std::uint8_t type = 0, code = 0;

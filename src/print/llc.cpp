@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "src/print/name_table.hpp"
 #include "src/print/llc.hpp"
 
 #include "src/print/cisco_l2.hpp"
@@ -50,12 +51,6 @@ constexpr std::uint16_t cisco_vlan_bridge = 0x010c;
 constexpr std::uint16_t cisco_dtp = 0x2004;
 constexpr std::uint16_t cisco_cdp = 0x2000;
 
-template <typename Table, typename Key>
-std::string_view lookup(const Table& table, Key key) {
-    for (const auto& [k, n] : table)
-        if (k == key) return n;
-    return {};
-}
 
 // llc_flag_values: the first match of the response bit and the poll/final bit.
 std::string_view flag_name(unsigned bits) {
@@ -69,7 +64,7 @@ std::string_view flag_name(unsigned bits) {
 }
 
 void print_sap(Context& ctx, std::uint8_t sap, std::string_view unknown_format) {
-    if (auto name = lookup(sap_names, sap); !name.empty())
+    if (auto name = name_of(sap_names, sap); !name.empty())
         ctx.put(name);
     else
         ctx.print(fmt::runtime(unknown_format), sap);
@@ -82,7 +77,7 @@ bool print_snap_payload(Context& ctx, std::uint32_t oui, std::uint16_t protocol,
 void print_snap_header(Context& ctx, std::uint32_t oui, std::uint16_t protocol, std::uint32_t length) {
     auto oui_text = oui_name(oui);
     std::string_view protocol_text =
-        oui == oui_cisco ? lookup(cisco_protocols, protocol) : (oui == 0 ? ethertype_name(protocol) : "");
+        oui == oui_cisco ? name_of(cisco_protocols, protocol) : (oui == 0 ? ethertype_name(protocol) : "");
     ctx.print("oui {} (0x{:06x}), {} {} (0x{:04x}), length {}: ", oui_text.empty() ? "Unknown" : oui_text, oui,
               oui == 0 ? "ethertype" : "pid", protocol_text.empty() ? "Unknown" : protocol_text, protocol,
               length - snap_length);
@@ -203,7 +198,7 @@ LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, cons
     }
     unsigned response = ssap_field & response_bit;
     if (unnumbered) {
-        auto command = lookup(u_commands, static_cast<std::uint8_t>(control & 0xef));
+        auto command = name_of(u_commands, static_cast<std::uint8_t>(control & 0xef));
         ctx.put("Unnumbered, ");
         if (command.empty())
             ctx.print("{:02x}", control & 0xef);

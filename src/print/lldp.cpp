@@ -165,10 +165,10 @@ bool print_capabilities(Context& ctx, ByteReader value) {
     if (value.size() < 4) return false;
     unsigned system = value.be16(), enabled = value.be16();
     ctx.put("\n\t  System  Capabilities [");
-    lldp::print_bit_names(ctx, system, capability_names, "none");
+    print_bit_names(ctx, system, capability_names, "none");
     ctx.print("] (0x{:04x})", system);
     ctx.put("\n\t  Enabled Capabilities [");
-    lldp::print_bit_names(ctx, enabled, capability_names, "none");
+    print_bit_names(ctx, enabled, capability_names, "none");
     ctx.print("] (0x{:04x})", enabled);
     return true;
 }

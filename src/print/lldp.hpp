@@ -8,6 +8,7 @@
 
 #include "src/print/byte_reader.hpp"
 #include "src/print/context.hpp"
+#include "src/print/name_table.hpp"
 
 namespace rawdump::print {
 
@@ -29,26 +30,7 @@ bool print_dcbx(Context& ctx, ByteReader value);
 // tcpdump's nd_printjnp: the bytes up to the first NUL, escaped.
 void print_text(Context& ctx, ByteReader text);
 
-// bittok2str: the names of the set bits joined by ", ", or `none` when no named bit is set.
-template <typename Table>
-void print_bit_names(Context& ctx, unsigned bits, const Table& table, std::string_view none) {
-    bool any = false;
-    for (const auto& [bit, name] : table) {
-        if (!(bits & bit)) continue;
-        if (any) ctx.put(", ");
-        ctx.put(name);
-        any = true;
-    }
-    if (!any) ctx.put(none);
-}
-
-// tok2str: the name of `value`, or `unknown` when the table has none.
-template <typename Table>
-std::string_view name_or(const Table& table, unsigned value, std::string_view unknown) {
-    for (const auto& [k, n] : table)
-        if (k == value) return n;
-    return unknown;
-}
+using print::name_or;  // name_table.hpp
 
 }  // namespace lldp
 }  // namespace rawdump::print

@@ -8,6 +8,7 @@
 #include <array>
 #include <utility>
 
+#include "src/print/name_table.hpp"
 #include "src/print/ppp.hpp"
 
 #include "src/print/hexdump.hpp"
@@ -48,12 +49,6 @@ constexpr std::uint16_t pppd_out = 0x0103;
 constexpr std::uint16_t ethertype_ipv4 = 0x0800;
 constexpr std::uint16_t ethertype_ipv6 = 0x86dd;
 
-template <typename Table, typename Key>
-std::string_view lookup(const Table& table, Key key) {
-    for (const auto& [k, name] : table)
-        if (k == key) return name;
-    return {};
-}
 
 // `count` bytes of text as fn_print_char shows them; a short capture ends the packet.
 bool print_text(Context& ctx, ByteReader& r, std::uint32_t count) {
@@ -88,7 +83,7 @@ template <typename Names>
 bool print_auth_header(Context& ctx, std::string_view protocol, const Names& names, ByteReader& r,
                        std::uint8_t& code, std::uint16_t& declared) {
     code = r.u8();
-    auto name = lookup(names, code);
+    auto name = name_of(names, code);
     ctx.print("{}, {} (0x{:02x})", protocol, name.empty() ? std::string_view{"unknown"} : name, code);
     std::uint8_t id = r.u8();
     if (r.truncated()) return ctx.truncated_unwind("ppp"), false;
@@ -275,7 +270,7 @@ void print_payload(Context& ctx, std::uint16_t protocol, ByteReader frame, std::
 
 }  // namespace
 
-std::string_view protocol_name(std::uint16_t protocol) noexcept { return lookup(protocol_names, protocol); }
+std::string_view protocol_name(std::uint16_t protocol) noexcept { return name_of(protocol_names, protocol); }
 
 void print_unknown_data(Context& ctx, ByteReader bytes, std::size_t offset, std::string_view prefix,
                         std::uint32_t length) {

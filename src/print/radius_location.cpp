@@ -76,16 +76,9 @@ void print_location_policy_rules(Context& ctx, Message& m, std::size_t offset, s
     if (!check(ctx, m, offset, length)) return;
     if (length < 10) return ctx.print("ERROR: length {} < 10", length);
     unsigned flags = m.bytes.window(offset, 2).be16();
-    ctx.put("flags [");
-    bool any = false;
-    for (const auto& [bit, name] : location_policy_flags) {
-        if (!(flags & bit)) continue;
-        if (any) ctx.put(", ");
-        ctx.put(name);
-        any = true;
-    }
-    if (!any) ctx.put("none");
-    ctx.put("], retention expires ");
+    ctx.put("flags ");
+    print_flag_names(ctx, flags, location_policy_flags);
+    ctx.put(", retention expires ");
     print_ntp_time(ctx, m, offset + 2);
     if (length > 10) {
         ctx.put(", note well \"");

@@ -14,7 +14,6 @@ namespace rawdump::print {
 namespace {
 
 using lldp::name_or;
-using lldp::print_bit_names;
 using Names = std::pair<unsigned, std::string_view>;
 
 enum class Subtype : unsigned { Lacp = 1, Marker = 2, Oam = 3 };

@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "src/print/name_table.hpp"
 #include "src/print/stp.hpp"
 
 namespace rawdump::print {
@@ -55,11 +56,6 @@ constexpr std::size_t spb_edge_count = 57;
 constexpr std::size_t spb_topology_digest = 67;
 constexpr std::size_t spb_minimum = 87;
 
-std::string_view name_of(std::uint8_t value, auto const& table) {
-    for (const auto& [k, n] : table)
-        if (k == value) return n;
-    return {};
-}
 
 void print_flags(Context& ctx, std::uint8_t flags) { print_flag_names(ctx, flags, flag_names); }
 
@@ -222,12 +218,12 @@ void print_stp(Context& ctx, ByteReader bpdu, std::uint32_t length) {
     if (bpdu.window(0, 2).be16() != 0) return ctx.print("unknown STP version, length {}", length);
     if (!bpdu.has(3)) return ctx.truncated_unwind("stp");
     std::uint8_t version = bpdu.window(2, 1).u8();
-    auto version_name = name_of(version, version_names);
+    auto version_name = name_of(version_names, version);
     if (version_name.empty()) return ctx.print("STP Unknown STP protocol (0x{:02x})", version);
     ctx.print("STP {}", version_name);
     if (!bpdu.has(4)) return ctx.truncated_unwind("stp");
     std::uint8_t type = bpdu.window(3, 1).u8();
-    if (auto name = name_of(type, type_names); !name.empty())
+    if (auto name = name_of(type_names, type); !name.empty())
         ctx.print(", {}", name);
     else
         ctx.print(", Unknown BPDU Type (0x{:02x})", type);
