@@ -30,4 +30,13 @@ void print_escaped(Context& ctx, ByteReader text) {
     }
 }
 
+void print_escaped_to_nul(Context& ctx, ByteReader text) {
+    std::size_t end = 0;
+    for (std::byte b : text.all()) {
+        if (b == std::byte{0}) break;
+        ++end;
+    }
+    print_escaped(ctx, text.window(0, end));
+}
+
 }  // namespace rawdump::print

@@ -93,5 +93,7 @@ void print_flag_names(Context& ctx, Bits flags, const Names& names) {
 // Untrusted text as tcpdump shows it (fn_print_char): "M-" for bytes above 0x7f, "^X" for
 // control characters.
 void print_escaped(Context& ctx, ByteReader text);
+// tcpdump's nd_printjnp: the bytes of `text` up to the first NUL, escaped as above.
+void print_escaped_to_nul(Context& ctx, ByteReader text);
 
 }  // namespace rawdump::print

@@ -39,16 +39,6 @@ constexpr std::size_t type_offset = 4, data_offset = 5, tls_length_offset = 6;
 
 unsigned u8_at(const ByteReader& eap, std::size_t offset) { return eap.window(offset, 1).u8(); }
 
-// nd_printjnp: escaped text that stops at the first NUL.
-void print_text(Context& ctx, const ByteReader& eap, std::size_t offset, std::size_t length) {
-    ByteReader text = eap.window(offset, length);
-    std::size_t end = 0;
-    for (std::byte b : text.all()) {
-        if (b == std::byte{0}) break;
-        ++end;
-    }
-    print_escaped(ctx, text.window(0, end));
-}
 
 // TLS, TTLS and FAST: the version (TTLS, FAST), the flags, and the message length when the
 // L bit announces one.
@@ -75,13 +65,13 @@ void print_method(Context& ctx, const ByteReader& eap, std::size_t length) {
     case identity:
         if (length > data_offset) {  // the identity is optional
             ctx.put(", Identity: ");
-            print_text(ctx, eap, data_offset, length - data_offset);
+            print_escaped_to_nul(ctx, eap.window(data_offset, length - data_offset));
         }
         return;
     case notification:
         if (length <= data_offset) return ctx.put(" (too short for EAP Notification request/response)");
         ctx.put(", Notification: ");
-        return print_text(ctx, eap, data_offset, length - data_offset);
+        return print_escaped_to_nul(ctx, eap.window(data_offset, length - data_offset));
     case nak: {
         if (length <= data_offset) return ctx.put(" (too short for EAP Legacy NAK request/response)");
         std::string_view separator;

@@ -124,7 +124,7 @@ bool print_id(Context& ctx, ByteReader value, bool chassis, bool& hexdump) {
         if (!network_address_fits(rest)) return false;
         print_network_address(ctx, rest);
     } else if (subtype >= 1 && subtype <= 7) {
-        lldp::print_text(ctx, rest);
+        print_escaped_to_nul(ctx, rest);
     } else {
         hexdump = true;
     }
@@ -155,7 +155,7 @@ bool print_management_address(Context& ctx, ByteReader value) {
         if (left < 1u + oid_length) return false;
         if (oid_length) {
             ctx.print("\n\t  OID length {}", oid_length);
-            lldp::print_text(ctx, value.narrowed(oid_length));
+            print_escaped_to_nul(ctx, value.narrowed(oid_length));
         }
     }
     return true;
@@ -203,11 +203,11 @@ bool print_value(Context& ctx, TlvType type, ByteReader value, bool& hexdump) {
     case TlvType::PortDescription:
     case TlvType::SystemName:
         ctx.put(": ");
-        lldp::print_text(ctx, value);
+        print_escaped_to_nul(ctx, value);
         return true;
     case TlvType::SystemDescription:
         ctx.put("\n\t  ");
-        lldp::print_text(ctx, value);
+        print_escaped_to_nul(ctx, value);
         return true;
     case TlvType::SystemCapabilities:
         return print_capabilities(ctx, value);
@@ -224,14 +224,6 @@ bool print_value(Context& ctx, TlvType type, ByteReader value, bool& hexdump) {
 }  // namespace
 
 namespace lldp {
-
-void print_text(Context& ctx, ByteReader text) {
-    while (text.remaining() > 0) {
-        ByteReader c = text.narrowed(1);
-        if (text.u8() == 0) break;
-        print_escaped(ctx, c);
-    }
-}
 
 }  // namespace lldp
 
@@ -258,7 +250,7 @@ void print_lldp(Context& ctx, ByteReader pdu, std::uint32_t length) {
         } else if (type == TlvType::SystemName) {
             // tcpdump shows the system name even without -v, as its CDP printer shows the device.
             ctx.put(": ");
-            lldp::print_text(ctx, value);
+            print_escaped_to_nul(ctx, value);
         }
         left -= tlv_length;
         at += tlv_length;

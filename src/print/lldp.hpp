@@ -27,9 +27,6 @@ bool print_tia(Context& ctx, ByteReader value);
 // DCBX 1.0x (OUI 00-1b-21), in lldp_dcbx.cpp.
 bool print_dcbx(Context& ctx, ByteReader value);
 
-// tcpdump's nd_printjnp: the bytes up to the first NUL, escaped.
-void print_text(Context& ctx, ByteReader text);
-
 using print::name_or;  // name_table.hpp
 
 }  // namespace lldp

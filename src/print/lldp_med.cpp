@@ -94,7 +94,7 @@ bool print_location(Context& ctx, ByteReader v) {
         unsigned what = u8_at(v, 6);
         ctx.print("\n\t    LCI length {}, LCI what {} (0x{:02x}), Country-code ", lci_length,
                   name_or(lci_what, what, "unknown"), what);
-        print_text(ctx, v.window(7, 2));
+        print_escaped_to_nul(ctx, v.window(7, 2));
         lci_length -= 3;
         std::size_t at = 9;
         while (lci_length > 0) {
@@ -105,7 +105,7 @@ bool print_location(Context& ctx, ByteReader v) {
             ctx.print("\n\t      CA type '{}' ({}), length {}: ", name_or(ca_types, ca_type, "unknown"), ca_type,
                       ca_length);
             if (ca_type == 0 || ca_length == 0 || lci_length < ca_length) return false;
-            print_text(ctx, v.window(at, ca_length));
+            print_escaped_to_nul(ctx, v.window(at, ca_length));
             at += ca_length;
             lci_length -= ca_length;
         }
@@ -113,7 +113,7 @@ bool print_location(Context& ctx, ByteReader v) {
     }
     case LocationFormat::Elin:
         ctx.put("\n\t    ECS ELIN id ");
-        print_text(ctx, v.window(5, length - 5));
+        print_escaped_to_nul(ctx, v.window(5, length - 5));
         return true;
     default:
         ctx.put("\n\t    Location ID ");
@@ -172,7 +172,7 @@ bool print_tia(Context& ctx, ByteReader v) {
     default:
         if (subtype >= first_inventory && subtype <= last_inventory) {
             ctx.print("\n\t  {} ", name_or(inventory_names, subtype, "unknown"));
-            print_text(ctx, v.window(4, length - 4));
+            print_escaped_to_nul(ctx, v.window(4, length - 4));
             return false;
         }
         return true;

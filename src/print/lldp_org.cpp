@@ -146,7 +146,7 @@ bool print_ieee_8021(Context& ctx, ByteReader v) {
         unsigned name_length = u8_at(v, 6);
         if (length < 7 + name_length) return false;
         ctx.put("\n\t    vlan name: ");
-        print_text(ctx, v.window(7, name_length));
+        print_escaped_to_nul(ctx, v.window(7, name_length));
         return false;
     }
     case Ieee8021::ProtocolIdentity: {
@@ -154,7 +154,7 @@ bool print_ieee_8021(Context& ctx, ByteReader v) {
         unsigned identity_length = u8_at(v, 4);
         if (length < 5 + identity_length) return false;
         ctx.put("\n\t    protocol identity: ");
-        print_text(ctx, v.window(5, identity_length));
+        print_escaped_to_nul(ctx, v.window(5, identity_length));
         return false;
     }
     case Ieee8021::LinkAggregation:
