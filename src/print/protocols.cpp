@@ -1,17 +1,11 @@
 #include "src/print/protocols.hpp"
+#include "src/print/name_table.hpp"
 
 #include <array>
 #include <utility>
 
 namespace rawdump::print {
 namespace {
-
-template <typename K, std::size_t N>
-constexpr std::string_view lookup(const std::array<std::pair<K, std::string_view>, N>& table, K key) {
-    for (const auto& [k, name] : table)
-        if (k == key) return name;
-    return {};
-}
 
 // print-ether.c / ethertype.h `ethertype_values`, the entries this printer can meet first.
 constexpr std::array<std::pair<std::uint16_t, std::string_view>, 31> ethertypes{{
@@ -68,9 +62,9 @@ constexpr std::array<std::pair<std::uint32_t, std::string_view>, 26> ouis{{
 
 }  // namespace
 
-std::string_view ethertype_name(std::uint16_t type) noexcept { return lookup(ethertypes, type); }
-std::string_view ipproto_name(std::uint8_t proto) noexcept { return lookup(ipprotos, proto); }
-std::string_view oui_name(std::uint32_t oui) noexcept { return lookup(ouis, oui); }
+std::string_view ethertype_name(std::uint16_t type) noexcept { return name_of(ethertypes, type); }
+std::string_view ipproto_name(std::uint8_t proto) noexcept { return name_of(ipprotos, proto); }
+std::string_view oui_name(std::uint32_t oui) noexcept { return name_of(ouis, oui); }
 
 std::string_view ipproto_keyword(std::uint8_t proto) noexcept {
     if (proto < keywords.size()) return keywords[proto];
