@@ -43,6 +43,11 @@ public:
         if (!take(4)) return 0;
         return at(pos_ - 4) << 24 | at(pos_ - 3) << 16 | at(pos_ - 2) << 8 | at(pos_ - 1);
     }
+    // Little-endian: for the few fields written in the capturing host's byte order.
+    std::uint32_t le32() noexcept {
+        if (!take(4)) return 0;
+        return at(pos_ - 1) << 24 | at(pos_ - 2) << 16 | at(pos_ - 3) << 8 | at(pos_ - 4);
+    }
     // n bytes as a span; empty (and truncated) when fewer remain.
     std::span<const std::byte> bytes(std::size_t n) noexcept {
         if (!take(n)) return {};

@@ -14,8 +14,8 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
 // Linux cooked captures v1 and v2 (print-sll.c).
 std::size_t print_linux_sll(Context& ctx, ByteReader frame, std::uint32_t wire_length);
 std::size_t print_linux_sll2(Context& ctx, ByteReader frame, std::uint32_t wire_length);
-// BSD loopback: a 4-byte address family, host order (NULL) or network order (LOOP).
-std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length, bool network_order);
+// BSD loopback (NULL and LOOP): a 4-byte address family, read as tcpdump 4.99.3 reads it.
+std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length);
 
 // The network layer named by an ethertype; false when there is no printer for it (the
 // caller then prints its link header and a hex dump, as tcpdump does).

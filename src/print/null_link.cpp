@@ -1,11 +1,13 @@
 // BSD loopback link types (print-null.c): LINKTYPE_NULL carries the address family in the
-// capturing host's byte order, LINKTYPE_LOOP in network order.
+// capturing host's byte order, LINKTYPE_LOOP in network order; tcpdump 4.99.3 reads both the
+// same way (see print_null).
 #include <array>
 #include <utility>
 
 #include "src/print/hexdump.hpp"
 #include "src/print/ip.hpp"
 #include "src/print/link.hpp"
+#include "src/print/name_table.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -13,34 +15,40 @@ namespace {
 constexpr std::size_t null_header_length = 4;
 
 // BSD AF_ values (they differ between BSDs for IPv6).
-enum class BsdFamily : std::uint32_t { Inet = 2, Iso = 7, Appletalk = 16, Ipx = 23, Inet6Bsd = 24, Inet6FreeBsd = 28, Inet6Darwin = 30 };
+enum class BsdFamily : std::uint32_t {
+    Inet = 2, Ns = 6, Iso = 7, Appletalk = 16, Ipx = 23, Inet6Bsd = 24, Inet6FreeBsd = 28, Inet6Darwin = 30
+};
 
-constexpr std::array<std::pair<BsdFamily, std::string_view>, 7> family_names{{
-    {BsdFamily::Inet, "IPv4"}, {BsdFamily::Iso, "OSI"}, {BsdFamily::Appletalk, "Appletalk"},
+// Every family tcpdump 4.99.3 names (observed on the values 0..39).
+constexpr std::array<std::pair<BsdFamily, std::string_view>, 8> family_names{{
+    {BsdFamily::Inet, "IPv4"}, {BsdFamily::Ns, "NS"}, {BsdFamily::Iso, "ISO"}, {BsdFamily::Appletalk, "Appletalk"},
     {BsdFamily::Ipx, "IPX"}, {BsdFamily::Inet6Bsd, "IPv6"}, {BsdFamily::Inet6FreeBsd, "IPv6"},
     {BsdFamily::Inet6Darwin, "IPv6"},
 }};
 
 }  // namespace
 
-std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length, bool network_order) {
+std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
     ByteReader r = frame;
-    std::uint32_t family = r.be32();
+    // tcpdump 4.99.3 reads the family in its own host's byte order for both link types (the
+    // reference runs on little-endian x86), and byte-swaps a value with any of its upper 16
+    // bits set, taking it for one written on a host of the other byte order. The swapped
+    // value is also the one printed for an unknown family.
+    std::uint32_t family = r.le32();
     if (r.truncated() || wire_length < null_header_length) {
         ctx.truncated("null");
-        return frame.size();
+        return 0;  // tcpdump still dumps the whole frame under -x
     }
-    // NULL is in the writer's byte order: a value with high bits set must be swapped.
-    if (!network_order && (family & 0xffff0000u) != 0)
+    if ((family & 0xffff0000u) != 0)
         family = (family >> 24) | ((family >> 8) & 0xff00) | ((family << 8) & 0xff0000) | (family << 24);
     auto header = [&] {
-        std::string_view name = "Unknown";
-        for (const auto& [k, n] : family_names)
-            if (static_cast<std::uint32_t>(k) == family) name = n;
-        if (ctx.options.quiet)
-            ctx.print("AF {}", name);  // tcpdump's -q form drops the number
+        const std::string_view name = name_of(family_names, static_cast<BsdFamily>(family));
+        if (!ctx.options.quiet)
+            ctx.print("AF {} ({})", name.empty() ? std::string_view{"Unknown"} : name, family);
+        else if (name.empty())  // -q: the bare name, or the number when there is none
+            ctx.print("Unknown AF {}", family);
         else
-            ctx.print("AF {} ({})", name, family);
+            ctx.put(name);
         ctx.print(", length {}: ", wire_length);
     };
     if (ctx.options.link_header) header();

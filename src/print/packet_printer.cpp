@@ -86,10 +86,8 @@ void PacketPrinter::print(const platform::Frame& frame, fmt::memory_buffer& out)
         link_length = print::print_linux_sll2(ctx, bytes, frame.wire_length);
         break;
     case filter::LinkType::Null:
-        link_length = print::print_null(ctx, bytes, frame.wire_length, false);
-        break;
-    case filter::LinkType::Loop:
-        link_length = print::print_null(ctx, bytes, frame.wire_length, true);
+    case filter::LinkType::Loop:  // tcpdump 4.99.3 reads both headers alike
+        link_length = print::print_null(ctx, bytes, frame.wire_length);
         break;
     case filter::LinkType::Raw:
     case filter::LinkType::Ipv4:
