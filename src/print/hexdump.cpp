@@ -1,6 +1,7 @@
 #include "src/print/hexdump.hpp"
 
 #include <array>
+#include <iterator>
 
 namespace rawdump::print {
 namespace {
@@ -14,10 +15,8 @@ void put_hex_byte(fmt::memory_buffer& out, unsigned b) {
 
 void put_offset(fmt::memory_buffer& out, std::size_t offset, std::string_view prefix = "\n\t") {
     out.append(prefix.data(), prefix.data() + prefix.size());
-    out.push_back('0');
-    out.push_back('x');
-    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(offset >> shift) & 0xf]);
-    out.push_back(':');
+    // At least four digits, and as many more as the offset needs (past 64 KiB: 0x10000).
+    fmt::format_to(std::back_inserter(out), "0x{:04x}:", offset);
 }
 
 unsigned at(std::span<const std::byte> bytes, std::size_t i) { return std::to_integer<unsigned>(bytes[i]); }
