@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "src/print/checksum.hpp"
+#include "src/print/dns_message.hpp"
 #include "src/print/hexdump.hpp"
 #include "src/print/icmp6_messages.hpp"
 #include "src/print/protocols.hpp"
@@ -68,18 +69,6 @@ constexpr std::array<std::pair<NdOption, std::string_view>, 10> nd_option_names{
 
 // Router preference (RFC 4191) as tcpdump names it.
 constexpr std::array<std::string_view, 4> preferences{"medium", "high", "rsv", "low"};
-
-// An uncompressed DNS name ("example.com."); false when it runs past `name`.
-bool print_domain(Context& ctx, ByteReader& name) {
-    for (;;) {
-        if (name.remaining() == 0) return false;
-        unsigned label = name.u8();
-        if (label == 0) return true;
-        if (label > 63 || !name.has(label)) return false;
-        for (unsigned i = 0; i < label; ++i) ctx.put(static_cast<char>(name.u8()));
-        ctx.put('.');
-    }
-}
 
 Ipv6Address address_at(ByteReader r) {
     Ipv6Address a;
@@ -185,10 +174,17 @@ bool print_nd_options(Context& ctx, ByteReader options) {
         }
         case NdOption::DnsSearchList: {
             ctx.print(" lifetime {}s, domain(s):", body.window(2, 4).be32());
-            ByteReader names = body.window(6, body.size());
-            while (names.remaining() > 0 && names.window(names.position(), 1).u8() != 0) {
+            // The names are DNS names (RFC 8106 5.2) walked as the DNS printer walks them:
+            // escaped labels, and compression pointers counted from the option's first byte,
+            // which may reach past the option to the end of the message.
+            dns::Message option{ctx, options.window(at, options.size()), DnsFlavor::Unicast};
+            constexpr std::size_t names_offset = 8;  // type, length, reserved, lifetime
+            std::size_t name = names_offset;
+            while (name < length && option.u8(name) != 0) {
                 ctx.put(' ');
-                if (!print_domain(ctx, names)) return false;
+                dns::Position next = dns::print_name(option, name);
+                if (!next) return false;
+                name = *next;
             }
             break;
         }
@@ -492,8 +488,10 @@ void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip) {
         break;
     case Icmp6Type::RouterAdvert:
         if (verbose) {
-            constexpr std::array<std::pair<std::uint32_t, std::string_view>, 3> ra_flags{{
-                {0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"},
+            // Every bit tcpdump 4.99.3 names (0x02 is RFC 8925's IPv6-only flag); 0x18 is the
+            // preference, 0x04 and 0x01 stay unnamed.
+            constexpr std::array<std::pair<std::uint32_t, std::string_view>, 4> ra_flags{{
+                {0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"},
             }};
             if (!need(16)) return ctx.truncated_unwind("icmp6");
             ByteReader ra = message.window(4, 12);
