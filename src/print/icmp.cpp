@@ -266,7 +266,12 @@ void print_icmp(Context& ctx, ByteReader message, const IpInfo& ip) {
         ByteReader inner = message.window(8, message.size());
         ctx.put("\n\t");
         if (!inner.has(4)) return ctx.truncated_unwind("icmp");
-        print_ipv4(ctx, inner, inner.window(2, 2).be16());
+        // The quoted datagram is read only as far as its own total length says, even when
+        // more was captured: a header longer than that is cut ("[|ip]"), not "truncated-ip".
+        const std::uint16_t quoted_length = inner.window(2, 2).be16();
+        ByteReader quoted = inner.window(0, quoted_length);
+        if (!quoted.has(1)) return ctx.truncated_unwind("icmp");  // not even the version
+        print_ipv4(ctx, quoted, quoted_length);
     }
 }
 

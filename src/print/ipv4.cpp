@@ -116,7 +116,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
 
     // Everything below sees only this datagram (tcpdump's nd_push_snaplen).
     ByteReader datagram = packet.window(0, length < h.total_length ? length : h.total_length);
-    bool header_complete = datagram.has(h.header_length);
+    bool header_complete = datagram.has(h.header_length);  // options and all
     if (ctx.options.verbosity > 0) {
         switch (print_verbose_header(ctx, h, datagram)) {
         case HeaderEnd::Unwound:
@@ -127,9 +127,6 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
         case HeaderEnd::Complete:
             break;
         }
-    } else if (!datagram.has(h.header_length)) {
-        ctx.print(" [remaining caplen({}) < header length({})]", datagram.size(), h.header_length);
-        return ctx.truncated_unwind("ip");
     }
 
     IpInfo ip;
@@ -142,7 +139,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.length = h.total_length - h.header_length;
     ip.fragmented = (h.fragment & (flag_more_fragments | offset_mask)) != 0;
 
-    if (!header_complete) {  // -v only: the options were cut short
+    if (!header_complete && ctx.options.verbosity > 0) {  // -v: the options were cut
         ip.print_addresses(ctx);
         ctx.put(": ");
         return ctx.truncated("ip");
@@ -152,6 +149,11 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
         if (proto != IpProto::Tcp && proto != IpProto::Udp && proto != IpProto::Sctp) {
             ip.print_addresses(ctx);
             ctx.put(": ");
+        }
+        // The options are needed only to reach the payload: a later fragment gets by without.
+        if (!header_complete) {
+            ctx.print(" [remaining caplen({}) < header length({})]", datagram.size(), h.header_length);
+            return ctx.truncated_unwind("ip");
         }
         print_ip_payload(ctx, datagram.window(h.header_length, ip.length), ip);
     } else {
