@@ -16,10 +16,6 @@ namespace rawdump::print {
 namespace {
 
 constexpr std::size_t ethernet_header_length = 14;
-constexpr std::uint16_t ethertype_loopback = 0x9000;  // the configuration testing protocol
-constexpr std::uint16_t ethertype_slow_protocols = 0x8809;  // LACP, Marker, OAM
-constexpr std::uint16_t ethertype_eapol = 0x888e;
-constexpr std::uint16_t ethertype_lldp = 0x88cc;
 constexpr std::uint16_t max_length_field = 1500;  // smaller values are 802.3 lengths
 
 struct EthernetHeader {
@@ -58,8 +54,15 @@ void print_header(Context& ctx, const EthernetHeader& h, std::uint16_t type, std
 }
 
 bool is_vlan_tag(std::uint16_t type) {
-    return type == static_cast<std::uint16_t>(EtherType::Vlan) || type == static_cast<std::uint16_t>(EtherType::QinQ) ||
-           type == 0x9100 || type == 0x9200;
+    switch (static_cast<EtherType>(type)) {
+    case EtherType::Vlan:
+    case EtherType::QinQ:
+    case EtherType::Vlan9100:
+    case EtherType::Vlan9200:
+        return true;
+    default:
+        return false;
+    }
 }
 
 }  // namespace
@@ -106,19 +109,19 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
     }
     ByteReader payload = frame.window(header_length, frame.size());
     if (type <= max_length_field) {
-        // An 802.3 length field: an LLC header follows. -e shows the length field, except
+        // An 802.3 length field: an LLC header follows. The frame may be padded: everything
+        // below sees only what the length field covers, and no more than the frame holds.
+        std::uint32_t llc_length = type < length ? type : length;
+        // -e shows that length (the field's value only when the frame holds it all), except
         // after VLAN tags where tcpdump runs "802.3" into the LLC text.
         if (ctx.options.link_header) {
             if (printed_length)
                 ctx.put("802.3");
             else
-                ctx.print("802.3, length {}: ", type);
+                ctx.print("802.3, length {}: ", llc_length);
         }
-        // The frame may be padded: everything below sees only what the length field covers
-        // (and no more than the frame holds).
-        std::uint32_t llc_length = type < length ? type : length;
         ByteReader llc_frame = payload.narrowed(llc_length);
-        LlcResult llc = print_llc(ctx, llc_frame, llc_length, h.src, h.dst);
+        LlcResult llc = print_llc(ctx, llc_frame, llc_length, &h.src, &h.dst);
         if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
         return header_length + llc.header_length;
     }
@@ -157,20 +160,16 @@ bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::
             print_ppp(ctx, payload, length);
         }
         return true;
-    default:
-        break;
-    }
-    switch (type) {
-    case ethertype_loopback:
+    case EtherType::Loopback:
         print_loopback(ctx, payload, length);
         return true;
-    case ethertype_slow_protocols:
+    case EtherType::SlowProtocols:
         print_slow_protocols(ctx, payload, length);
         return true;
-    case ethertype_eapol:
+    case EtherType::Eapol:
         print_eapol(ctx, payload);
         return true;
-    case ethertype_lldp:
+    case EtherType::Lldp:
         print_lldp(ctx, payload, length);
         return true;
     default:
@@ -184,10 +183,19 @@ std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_leng
         ctx.truncated("ip");
         return 0;
     }
-    if ((frame.window(0, 1).u8() >> 4) == 6)
-        print_ipv6(ctx, frame, wire_length);
-    else
+    // The version nibble picks the decoder; any other version is named, not decoded
+    // (tcpdump's ipN_print, used for RAW, IPV4 and IPV6 alike).
+    switch (const unsigned version = frame.window(0, 1).u8() >> 4; version) {
+    case 4:
         print_ipv4(ctx, frame, wire_length);
+        break;
+    case 6:
+        print_ipv6(ctx, frame, wire_length);
+        break;
+    default:
+        ctx.print("unknown ip {}", version);
+        break;
+    }
     return 0;
 }
 

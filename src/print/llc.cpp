@@ -74,30 +74,37 @@ bool print_snap_payload(Context& ctx, std::uint32_t oui, std::uint16_t protocol,
                         std::uint32_t payload_length);
 
 // "oui Cisco (0x00000c), pid PVST (0x010b), length 42: ".
-void print_snap_header(Context& ctx, std::uint32_t oui, std::uint16_t protocol, std::uint32_t length) {
+// "oui Ethernet (0x000000), ethertype IPv4 (0x0800), length N: "; `with_ethernet_oui` false
+// leaves out the OUI when it is 0 (an encapsulated ethertype), as tcpdump does without -e.
+void print_snap_header(Context& ctx, std::uint32_t oui, std::uint16_t protocol, std::uint32_t length,
+                       bool with_ethernet_oui = true) {
     auto oui_text = oui_name(oui);
     std::string_view protocol_text =
         oui == oui_cisco ? name_of(cisco_protocols, protocol) : (oui == 0 ? ethertype_name(protocol) : "");
-    ctx.print("oui {} (0x{:06x}), {} {} (0x{:04x}), length {}: ", oui_text.empty() ? "Unknown" : oui_text, oui,
-              oui == 0 ? "ethertype" : "pid", protocol_text.empty() ? "Unknown" : protocol_text, protocol,
-              length - snap_length);
+    if (oui != 0 || with_ethernet_oui)
+        ctx.print("oui {} (0x{:06x}), ", oui_text.empty() ? "Unknown" : oui_text, oui);
+    ctx.print("{} {} (0x{:04x}), length {}: ", oui == 0 ? "ethertype" : "pid",
+              protocol_text.empty() ? "Unknown" : protocol_text, protocol, length - snap_length);
 }
 
 // SNAP: false when no printer claims the OUI and protocol id (tcpdump then shows the
 // addresses and the SNAP header even without -e).
-bool print_snap(Context& ctx, ByteReader snap, std::uint32_t length, const MacAddress& source,
-                const MacAddress& destination) {
+bool print_snap(Context& ctx, ByteReader snap, std::uint32_t length, const MacAddress* source,
+                const MacAddress* destination) {
     std::uint32_t oui = snap.be24();
     std::uint16_t protocol = snap.be16();
     if (ctx.options.link_header) print_snap_header(ctx, oui, protocol, length);
     if (print_snap_payload(ctx, oui, protocol, snap.window(snap_length, snap.size()), length - snap_length))
         return true;
     if (!ctx.options.link_header) {
-        ctx.mac(source);
-        ctx.put(" > ");
-        ctx.mac(destination);
-        ctx.put(" SNAP, ");
-        print_snap_header(ctx, oui, protocol, length);
+        if (source && destination) {
+            ctx.mac(*source);
+            ctx.put(" > ");
+            ctx.mac(*destination);
+            ctx.put(' ');
+        }
+        ctx.put("SNAP, ");
+        print_snap_header(ctx, oui, protocol, length, false);
     }
     return false;
 }
@@ -123,8 +130,8 @@ bool print_snap_payload(Context& ctx, std::uint32_t oui, std::uint16_t protocol,
 
 }  // namespace
 
-LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, const MacAddress& source,
-                    const MacAddress& destination) {
+LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, const MacAddress* source,
+                    const MacAddress* destination) {
     std::size_t captured = payload.size();
     if (captured < 3 || length < 3) {
         ctx.truncated("llc");
@@ -185,14 +192,19 @@ LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, cons
     }
 
     if (!ctx.options.link_header) {
-        ctx.mac(source);
+        // "src [ssap] > dst dsap "; a link without addresses keeps only the SAPs, and the
+        // " > " only when there is a source SAP to show.
+        const bool addresses = source && destination;
+        if (addresses) ctx.mac(*source);
         if (ssap != dsap) {
-            ctx.put(' ');
+            if (addresses) ctx.put(' ');
             print_sap(ctx, ssap, "Unknown SSAP 0x{:02x}");
         }
-        ctx.put(" > ");
-        ctx.mac(destination);
-        ctx.put(' ');
+        if (addresses || ssap != dsap) ctx.put(" > ");
+        if (addresses) {
+            ctx.mac(*destination);
+            ctx.put(' ');
+        }
         print_sap(ctx, dsap, "Unknown DSAP 0x{:02x}");
         ctx.put(' ');
     }

@@ -16,7 +16,8 @@ struct LlcResult {
 };
 
 // `payload` follows the Ethernet header (captured bytes); `length` is the 802.3 length field.
-LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, const MacAddress& source,
-                    const MacAddress& destination);
+// The addresses are shown where tcpdump shows them (null on links without them: cooked).
+LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, const MacAddress* source,
+                    const MacAddress* destination);
 
 }  // namespace rawdump::print

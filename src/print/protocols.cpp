@@ -1,31 +1,79 @@
 #include "src/print/protocols.hpp"
 #include "src/print/name_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
 namespace rawdump::print {
 namespace {
 
-// print-ether.c / ethertype.h `ethertype_values`, the entries this printer can meet first.
-constexpr std::array<std::pair<std::uint16_t, std::string_view>, 31> ethertypes{{
-    {0x0800, "IPv4"}, {0x0806, "ARP"}, {0x86dd, "IPv6"}, {0x8100, "802.1Q"},
-    {0x88a8, "802.1Q-QinQ"}, {0x9100, "802.1Q-9100"}, {0x9200, "802.1Q-9200"},
-    {0x8035, "Reverse ARP"}, {0x8847, "MPLS unicast"}, {0x8848, "MPLS multicast"},
-    {0x88cc, "LLDP"}, {0x888e, "EAPOL"}, {0x9000, "Loopback"}, {0x8863, "PPPoE D"},
-    {0x8864, "PPPoE S"}, {0x809b, "Appletalk"}, {0x80f3, "Appletalk ARP"}, {0x8137, "IPX"},
-    {0x6003, "DECNET"}, {0x6004, "LAT"}, {0x0600, "NS"}, {0x0200, "PUP"},
-    {0x8809, "Slow Protocols"}, {0x88e7, "PBB"}, {0x8902, "CFM"}, {0x22f3, "TRILL"},
-    {0x893f, "802.1BR"}, {0x22f0, "AVTP"}, {0x88f7, "PTP"}, {0x8906, "FCoE"}, {0x880b, "PPP"},
+// Every name in tcpdump 4.99.3's ethertype table, in value order: the ethertypes it names in
+// `ethertype NAME (0x....)`, derived by running it on all 65536 values (GRE's `proto` shows
+// the ones at or below 1500, which Ethernet takes for lengths).
+constexpr std::array<std::pair<std::uint16_t, std::string_view>, 51> ethertypes{{
+    {0x00fe, "GRE-OSI"},
+    {0x0200, "PUP"},
+    {0x0500, "Sprite"},
+    {0x0600, "NS"},
+    {0x0800, "IPv4"},
+    {0x0806, "ARP"},
+    {0x1000, "Trail"},
+    {0x1111, "CALM FAST"},
+    {0x6001, "MOP DL"},
+    {0x6002, "MOP RC"},
+    {0x6003, "DN"},
+    {0x6004, "LAT"},
+    {0x6007, "SCA"},
+    {0x6558, "TEB"},
+    {0x8035, "Reverse ARP"},
+    {0x8038, "Lanbridge"},
+    {0x803c, "DEC DNS"},
+    {0x803e, "DEC DTS"},
+    {0x805b, "VEXP"},
+    {0x805c, "VPROD"},
+    {0x809b, "Appletalk"},
+    {0x80f3, "Appletalk ARP"},
+    {0x8100, "802.1Q"},
+    {0x8137, "IPX"},
+    {0x86dd, "IPv6"},
+    {0x8808, "MPCP"},
+    {0x8809, "Slow Protocols"},
+    {0x880b, "PPP"},
+    {0x8847, "MPLS unicast"},
+    {0x8848, "MPLS multicast"},
+    {0x8863, "PPPoE D"},
+    {0x8864, "PPPoE S"},
+    {0x886f, "MS NLB heartbeat"},
+    {0x8870, "Jumbo"},
+    {0x888e, "EAPOL"},
+    {0x8899, "Realtek protocols"},
+    {0x88a2, "AoE"},
+    {0x88a8, "802.1Q-QinQ"},
+    {0x88ca, "TIPC"},
+    {0x88cc, "LLDP"},
+    {0x88e5, "802.1AE MACsec"},
+    {0x88f7, "PTP"},
+    {0x8902, "CFM"},
+    {0x893a, "IEEE1905.1"},
+    {0x8947, "GeoNet"},
+    {0x894f, "NSH"},
+    {0x9000, "Loopback"},
+    {0x9100, "802.1Q-9100"},
+    {0x9200, "802.1Q-9200"},
+    {0xd28b, "Arista Vendor Specific Protocol"},
+    {0xfefe, "OSI"},
 }};
+static_assert(std::is_sorted(ethertypes.begin(), ethertypes.end()), "ethertypes stays in value order");
 
-// ipproto.c `ipproto_values`.
+// Every IP protocol name tcpdump 4.99.3 prints in `proto NAME (N)` (observed on all 256
+// values; it has Ethernet, 143, and no pfsync).
 constexpr std::array<std::pair<std::uint8_t, std::string_view>, 28> ipprotos{{
     {0, "Options"}, {1, "ICMP"}, {2, "IGMP"}, {4, "IPIP"}, {6, "TCP"}, {8, "EGP"},
     {9, "IGRP"}, {17, "UDP"}, {33, "DCCP"}, {41, "IPv6"}, {43, "Routing"}, {44, "Fragment"},
     {46, "RSVP"}, {47, "GRE"}, {50, "ESP"}, {51, "AH"}, {55, "Mobile IP"}, {58, "ICMPv6"},
     {62, "Mobile IP (old)"}, {88, "EIGRP"}, {89, "OSPF"}, {103, "PIM"}, {108, "Compressed IP"},
-    {112, "VRRP"}, {113, "PGM"}, {132, "SCTP"}, {135, "Mobility"}, {240, "pfsync"},
+    {112, "VRRP"}, {113, "PGM"}, {132, "SCTP"}, {135, "Mobility"}, {143, "Ethernet"},
 }};
 
 // ipproto.c `netdb_protocol_names` (IANA keywords spelled as in /etc/protocols) for 0..142;

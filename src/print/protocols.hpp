@@ -13,12 +13,18 @@ enum class EtherType : std::uint16_t {
     ReverseArp = 0x8035,
     Vlan = 0x8100,
     Ipv6 = 0x86dd,
+    SlowProtocols = 0x8809,  // LACP, Marker, OAM
     Ppp = 0x880b,
     MplsUnicast = 0x8847,
     MplsMulticast = 0x8848,
     PppoeDiscovery = 0x8863,
     PppoeSession = 0x8864,
+    Eapol = 0x888e,
     QinQ = 0x88a8,
+    Lldp = 0x88cc,
+    Loopback = 0x9000,  // the configuration testing protocol
+    Vlan9100 = 0x9100,  // pre-standard QinQ tags
+    Vlan9200 = 0x9200,
 };
 
 enum class IpProto : std::uint8_t {
