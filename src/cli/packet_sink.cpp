@@ -6,7 +6,8 @@
 namespace rawdump::cli {
 
 std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32_t link_type,
-                                             std::uint32_t snaplen, bool per_packet_output) {
+                                             std::uint32_t snaplen, bool per_packet_output,
+                                             std::uint32_t fcs_bits) {
     PacketSink sink;
     sink.text_ = std::make_unique<TextOutput>(STDOUT_FILENO, per_packet_output);
     sink.flush_each_packet_ = options.packet_buffered;
@@ -15,7 +16,7 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
     sink.skip_ = options.skip;
     sink.print_sampling_ = options.print_sampling;
     if (options.write_file) {
-        auto writer = savefile::Writer::create(*options.write_file, link_type, snaplen);
+        auto writer = savefile::Writer::create(*options.write_file, link_type | fcs_bits, snaplen);
         if (!writer) {
             fmt::print(stderr, "rawdump: {}\n", writer.error());
             return std::nullopt;

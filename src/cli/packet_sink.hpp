@@ -23,9 +23,11 @@ namespace rawdump::cli {
 
 class PacketSink {
 public:
-    // nullopt after printing why (e.g. the -w file cannot be created).
+    // nullopt after printing why (e.g. the -w file cannot be created). `fcs_bits`: the upper
+    // bits of the input's link-type field, which the -w header keeps as libpcap does.
     static std::optional<PacketSink> create(const Options& options, std::uint32_t link_type,
-                                            std::uint32_t snaplen, bool per_packet_output);
+                                            std::uint32_t snaplen, bool per_packet_output,
+                                            std::uint32_t fcs_bits = 0);
 
     // false when the packet could not be written (the error was printed).
     bool accept(const platform::Frame& frame);

@@ -10,6 +10,7 @@
 #include "src/cli/live_capture.hpp"
 #include "src/cli/packet_sink.hpp"
 #include "src/cli/signals.hpp"
+#include "src/savefile/link_types.hpp"
 #include "src/savefile/reader.hpp"
 
 namespace rawdump::cli {
@@ -26,6 +27,11 @@ int read_file(const Options& options, const std::string& expression) {
     // before its errors and -d listings) and even while converting it with -w.
     fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
                *options.read_file, link_type_label(info.link_type), info.snaplen);
+    if (!savefile::libpcap_knows_link_type(info.link_type)) {
+        fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", info.link_type,
+                   savefile::first_matching_link_type, savefile::last_matching_link_type);
+        return 1;
+    }
     auto program = compile_or_report(expression, static_cast<filter::LinkType>(info.link_type),
                                      info.snaplen, options, /*live=*/false, /*savefile=*/true);
     if (!program) return 1;
@@ -35,7 +41,7 @@ int read_file(const Options& options, const std::string& expression) {
     }
 
     bool per_packet = options.line_buffered || options.packet_buffered || ::isatty(STDOUT_FILENO);
-    auto sink = PacketSink::create(options, info.link_type, info.snaplen, per_packet);
+    auto sink = PacketSink::create(options, info.link_type, info.snaplen, per_packet, info.link_type_fcs_bits);
     if (!sink) return 1;
     install_stop_handlers(nullptr);
 

@@ -1,7 +1,7 @@
-// Classic pcap: a 24-byte file header, then 16-byte record headers each followed by the
-// captured bytes.
-#include <algorithm>
+// Classic pcap: a 24-byte file header, then 16-byte record headers (24 in the patched
+// format) each followed by the captured bytes.
 #include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,52 +13,68 @@ namespace {
 
 constexpr std::size_t file_header_size = 24;
 constexpr std::size_t record_header_size = 16;
+constexpr std::size_t patched_record_header_size = 24;
+constexpr std::uint32_t ethernet = 1;
+constexpr std::uint32_t ethernet_header_size = 14;
+
+// libpcap reads versions 2.0 to 2.4, and 543.0, which some AIX releases wrote; anything older
+// than 2 is "archaic", anything else unsupported.
+std::optional<std::string> version_error(std::uint16_t major, std::uint16_t minor) {
+    if (major < 2) return "archaic pcap savefile format";
+    if ((major == 2 && minor <= 4) || (major == 543 && minor == 0)) return std::nullopt;
+    return fmt::format("unsupported pcap savefile version {}.{}", major, minor);
+}
 
 class ClassicPcapReader final : public Reader {
 public:
     ClassicPcapReader(InputStream input, ClassicPcapFormat format, FileInfo info)
-        : input_(std::move(input)), fields_(format.big_endian), nanosecond_(format.nanosecond),
-          info_(info) {}
+        : input_(std::move(input)), big_endian_(format.big_endian), nanosecond_(format.nanosecond),
+          header_size_(format.patched ? patched_record_header_size : record_header_size), info_(info),
+          largest_record_(maximum_snaplen_for(info.link_type)) {}
 
     const FileInfo& info() const noexcept override { return info_; }
 
     ReadStatus next(platform::Frame& frame, std::string& error) override {
-        auto header = input_.read(record_header_size);
+        auto header = input_.read(header_size_);
         if (header.empty()) return read_failed(error);
-        if (header.size() < record_header_size) {
+        if (header.size() < header_size_) {
             error = fmt::format("truncated dump file; tried to read {} header bytes, only got {}",
-                                record_header_size, header.size());
+                                header_size_, header.size());
             return ReadStatus::Error;
         }
-        std::uint32_t seconds = fields_.u32(header, 0);
-        std::uint32_t fraction = fields_.u32(header, 4);
-        std::uint32_t captured = fields_.u32(header, 8);
-        std::uint32_t wire = fields_.u32(header, 12);
-        if (captured > maximum_snaplen) {
-            error = fmt::format("invalid packet capture length {}, bigger than maximum of {}",
-                                captured, maximum_snaplen);
+        ByteReader fields(header, big_endian_);
+        std::uint32_t seconds = fields.u32();
+        std::uint32_t fraction = fields.u32();
+        std::uint32_t captured = fields.u32();
+        std::uint32_t wire = fields.u32();
+        const std::uint32_t snaplen = info_.snaplen;
+        if (captured > largest_record_) {
+            error = captured > snaplen
+                        ? fmt::format("invalid packet capture length {}, bigger than snaplen of {}", captured, snaplen)
+                        : fmt::format("invalid packet capture length {}, bigger than maximum of {}", captured,
+                                      largest_record_);
             return ReadStatus::Error;
         }
         auto data = input_.read(captured);
         if (data.size() < captured) {
             if (input_.error() != 0) return read_failed(error);
-            error = fmt::format("truncated dump file; tried to read {} captured bytes, only got {}",
-                                captured, data.size());
+            // libpcap reads the first snaplen bytes, then skips the rest of an oversized
+            // record, and names whichever read came up short.
+            std::uint32_t tried = data.size() < snaplen ? std::min(captured, snaplen) : captured;
+            error = fmt::format("truncated dump file; tried to read {} captured bytes, only got {}", tried,
+                                data.size());
             return ReadStatus::Error;
         }
         frame.time.seconds = seconds;
         frame.time.nanoseconds = nanosecond_ ? fraction : std::uint64_t(fraction) * 1000u;
         frame.wire_length = wire;
-        // A record longer than the file's snapshot length is cut to it, as libpcap does
-        // (pcap_adjust_snapshot: 0 or an oversized snapshot length means the maximum).
-        frame.bytes = data.first(std::min<std::size_t>(data.size(), snapshot_length()));
+        // A record longer than the file's snapshot length is cut to it, as libpcap does (files
+        // from old Solaris systems and libpcap 1.5.0 have such records).
+        frame.bytes = data.first(std::min(captured, snaplen));
         return ReadStatus::Packet;
     }
 
 private:
-    std::uint32_t snapshot_length() const noexcept {
-        return info_.snaplen == 0 || info_.snaplen > maximum_snaplen ? maximum_snaplen : info_.snaplen;
-    }
     ReadStatus read_failed(std::string& error) {
         if (input_.error() == 0) return ReadStatus::End;
         error = fmt::format("error reading dump file: {}", std::strerror(input_.error()));
@@ -66,9 +82,11 @@ private:
     }
 
     InputStream input_;
-    FieldReader fields_;
+    bool big_endian_;
     bool nanosecond_;
+    std::size_t header_size_;  // of each record
     FileInfo info_;
+    std::uint32_t largest_record_;  // a bigger captured length means a damaged file
 };
 
 }  // namespace
@@ -78,14 +96,20 @@ Expected<std::unique_ptr<Reader>, std::string> open_classic_pcap(InputStream inp
     if (rest.size() < file_header_size - 4)
         return Unexpected{fmt::format("truncated dump file; tried to read {} file header bytes, only got {}",
                                       file_header_size, rest.size())};
-    FieldReader fields(format.big_endian);
-    std::uint16_t major = fields.u16(rest, 0);
-    if (major != 2)
-        return Unexpected{fmt::format("archaic pcap savefile format")};
+    ByteReader fields(rest, format.big_endian);
+    std::uint16_t major = fields.u16();
+    std::uint16_t minor = fields.u16();
+    fields.skip(8);  // time zone offset and timestamp accuracy: always 0 in practice, unused
+    std::uint32_t snaplen = fields.u32();
+    LinkTypeField link = split_link_type_field(fields.u32());
+    if (auto error = version_error(major, minor)) return Unexpected{*error};
     FileInfo info;
-    info.snaplen = fields.u32(rest, 12);
-    // The upper bits of the link-type field carry FCS flags; the type is the low 16 bits.
-    info.link_type = fields.u32(rest, 16) & 0xffff;
+    info.link_type = link.link_type;
+    info.link_type_fcs_bits = link.fcs_bits;
+    info.snaplen = effective_snaplen(link.link_type, snaplen);
+    // The patched format's Ethernet captures may be cooked ones with a made-up Ethernet header
+    // added after the snapshot length was applied, so libpcap allows for that header.
+    if (format.patched && info.link_type == ethernet) info.snaplen += ethernet_header_size;
     return std::unique_ptr<Reader>(new ClassicPcapReader(std::move(input), format, info));
 }
 

@@ -1,5 +1,6 @@
 #include "src/savefile/input_stream.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -37,11 +38,14 @@ void InputStream::fill(std::size_t wanted) {
     }
 }
 
-std::span<const std::byte> InputStream::read(std::size_t count) {
+std::span<const std::byte> InputStream::peek(std::size_t count) {
     if (end_ - begin_ < count) fill(count);
-    std::size_t available = std::min(count, end_ - begin_);
-    std::span<const std::byte> view(buffer_.data() + begin_, available);
-    begin_ += available;
+    return {buffer_.data() + begin_, std::min(count, end_ - begin_)};
+}
+
+std::span<const std::byte> InputStream::read(std::size_t count) {
+    auto view = peek(count);
+    begin_ += view.size();
     return view;
 }
 

@@ -21,6 +21,8 @@ public:
 
     // Up to `count` bytes: fewer only at end of input (or on a read error, see error()).
     std::span<const std::byte> read(std::size_t count);
+    // Like read, but the bytes stay unread: the next read returns them again.
+    std::span<const std::byte> peek(std::size_t count);
 
     // The errno of a failed read(2), 0 when the stream simply ended.
     int error() const noexcept { return error_; }

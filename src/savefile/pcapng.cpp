@@ -1,7 +1,8 @@
 // pcapng: blocks of {type, total length, body, total length}. rawdump reads section headers,
-// interface descriptions (link type, snaplen, timestamp resolution) and enhanced, simple and
-// obsolete packet blocks, skips every other block, and like libpcap refuses a second
-// interface whose link type differs from the first.
+// interface descriptions and enhanced, simple and obsolete packet blocks, and skips every
+// other block. Like libpcap it wants every interface to have the first one's link type and
+// snapshot length, and it refuses what libpcap refuses with libpcap's words.
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -9,50 +10,58 @@
 
 #include "src/savefile/byte_order.hpp"
 #include "src/savefile/formats.hpp"
+#include "src/savefile/pcapng_interface.hpp"
 
 namespace rawdump::savefile {
 namespace {
 
 constexpr std::uint32_t byte_order_magic = 0x1a2b3c4d;
-constexpr std::uint32_t max_block_size = 16 * 1024 * 1024;  // libpcap's upper bound on a block
-constexpr std::uint16_t option_end = 0;
-constexpr std::uint16_t option_if_tsresol = 9;
+constexpr std::size_t block_header_size = 8;   // type, total length
+constexpr std::size_t block_trailer_size = 4;  // total length again
+// libpcap's limits on a block's total length: the file's first section header, any block
+// until the link type is known, and the allowance on top of the largest packet (headers and
+// 128 KiB of options) once it is.
+constexpr std::uint32_t first_section_header_limit = 1024 * 1024;
+constexpr std::uint32_t initial_block_limit = 16 * 1024 * 1024;
+constexpr std::uint32_t packet_block_allowance = 32 + 128 * 1024;
 
-struct InterfaceInfo {
-    std::uint32_t link_type;
-    // Timestamp units per second are 10^exponent or 2^exponent.
-    bool power_of_two = false;
-    unsigned exponent = 6;
-};
-
-// Wide enough for units * 10^9 whatever the resolution.
-__extension__ typedef unsigned __int128 Wide;
-
-// Converts a timestamp in interface units to seconds + nanoseconds.
-platform::Timestamp to_timestamp(std::uint64_t units, const InterfaceInfo& interface) {
-    Wide per_second = 1;
-    for (unsigned i = 0; i < interface.exponent; ++i) per_second *= interface.power_of_two ? 2 : 10;
-    platform::Timestamp time;
-    time.seconds = static_cast<std::int64_t>(units / per_second);
-    Wide fraction = units % per_second;
-    time.nanoseconds = static_cast<std::uint64_t>(fraction * 1000000000u / per_second);
-    return time;
+std::optional<bool> big_endian_from_magic(std::span<const std::byte> magic) {
+    if (magic.size() < 4) return std::nullopt;
+    std::uint32_t value = little_u32(magic);
+    if (value == byte_order_magic) return false;
+    if (value == __builtin_bswap32(byte_order_magic)) return true;
+    return std::nullopt;
 }
+
+std::string too_short(std::uint32_t type) {
+    return fmt::format("block of type {} in pcapng dump file is too short", type);
+}
+
+struct Block {
+    std::uint32_t type;
+    std::span<const std::byte> body;  // between the length fields
+};
 
 class PcapngReader final : public Reader {
 public:
     explicit PcapngReader(InputStream input) : input_(std::move(input)) {}
 
-    // Reads the first section header and the first interface description (libpcap does
-    // the same before it reports the link type).
+    // Reads the first section header and blocks up to the first interface description:
+    // libpcap does the same before it reports the link type, so these errors come before
+    // tcpdump's "reading from file" line.
     std::string start() {
         std::string error;
         if (!read_first_section_header(error)) return error;
         while (interfaces_.empty()) {
-            auto status = read_block(error);
-            if (status == BlockStatus::Error) return error;
-            if (status == BlockStatus::End || status == BlockStatus::Packet)
-                return "the capture file has no Interface Description Blocks";
+            Block block;
+            switch (read_block(block, error)) {
+            case Status::End: return "the capture file has no Interface Description Blocks";
+            case Status::Error: return error;
+            case Status::Read: break;
+            }
+            if (is_packet(block.type))
+                return "the capture file has a packet block before any Interface Description Blocks";
+            if (!handle(block, error)) return error;
         }
         return {};
     }
@@ -61,167 +70,236 @@ public:
 
     ReadStatus next(platform::Frame& frame, std::string& error) override {
         for (;;) {
-            switch (read_block(error)) {
-            case BlockStatus::Packet: frame = pending_; return ReadStatus::Packet;
-            case BlockStatus::End: return ReadStatus::End;
-            case BlockStatus::Error: return ReadStatus::Error;
-            case BlockStatus::Other: break;
+            Block block;
+            switch (read_block(block, error)) {
+            case Status::End: return ReadStatus::End;
+            case Status::Error: return ReadStatus::Error;
+            case Status::Read: break;
             }
+            if (!is_packet(block.type)) {
+                if (!handle(block, error)) return ReadStatus::Error;
+                continue;
+            }
+            if (!packet(block, frame, error)) return ReadStatus::Error;
+            return ReadStatus::Packet;
         }
     }
 
 private:
-    enum class BlockStatus { Packet, Other, End, Error };
+    enum class Status { Read, End, Error };
 
-    bool read_exact(std::size_t count, std::span<const std::byte>& out, std::string& error) {
-        out = input_.read(count);
-        if (out.size() == count) return true;
-        error = fmt::format("truncated pcapng dump file; tried to read {} bytes, only got {}", count,
-                            out.size());
-        return false;
+    static bool is_packet(std::uint32_t type) {
+        switch (static_cast<PcapngBlockType>(type)) {
+        case PcapngBlockType::EnhancedPacket:
+        case PcapngBlockType::SimplePacket:
+        case PcapngBlockType::ObsoletePacket: return true;
+        default: return false;
+        }
     }
 
-    // The block type was read by Reader::open to recognise the format.
+    // The block type was read by Reader::open to recognise the format. libpcap checks this
+    // first header its own way: a short file or a foreign magic is not pcapng at all, the
+    // length may be any size in a sane range and the trailer is not compared.
     bool read_first_section_header(std::string& error) {
-        std::span<const std::byte> head;
-        if (!read_exact(8, head, error)) return false;  // total length + byte-order magic
-        std::uint32_t order = little_u32(head.subspan(4));
-        if (order == byte_order_magic) fields_ = FieldReader(false);
-        else if (order == __builtin_bswap32(byte_order_magic)) fields_ = FieldReader(true);
-        else { error = "unknown file format"; return false; }
-        std::uint32_t total = fields_.u32(head, 0);
-        if (total < 28 || total > max_block_size || total % 4 != 0) {
-            error = fmt::format("block in pcapng dump file has a length of {} < 28", total);
+        auto head = input_.read(8);  // total length, byte-order magic
+        auto big_endian = big_endian_from_magic(head.subspan(std::min<std::size_t>(4, head.size())));
+        if (!big_endian) {
+            error = input_.error() != 0 ? read_error() : "unknown file format";
             return false;
         }
-        std::span<const std::byte> body;
-        if (!read_exact(total - 12, body, error)) return false;  // after type, length, magic
+        big_endian_ = *big_endian;
+        std::uint32_t total = ByteReader(head, big_endian_).u32();
+        if (total < 28 || total > first_section_header_limit) {
+            error = fmt::format("Section Header Block in pcapng dump file has invalid length {} < _{}_ < {} (BT_SHB_INSANE_MAX)",
+                                28, total, first_section_header_limit);
+            return false;
+        }
+        auto rest = input_.read(total - 12);
+        if (rest.size() < total - 12) {
+            error = input_.error() != 0 ? read_error() : truncated(total - 12, rest.size());
+            return false;
+        }
+        ByteReader fields(rest, big_endian_);
+        std::uint16_t major = fields.u16();
+        std::uint16_t minor = fields.u16();
+        if (major != 1 || (minor != 0 && minor != 2)) {
+            error = fmt::format("unsupported pcapng savefile version {}.{}", major, minor);
+            return false;
+        }
+        return true;
+    }
+
+    Status read_block(Block& block, std::string& error) {
+        auto head = input_.read(block_header_size);
+        if (head.empty()) {
+            if (input_.error() == 0) return Status::End;
+            error = read_error();
+            return Status::Error;
+        }
+        if (head.size() < block_header_size) {
+            error = truncated(block_header_size, head.size());
+            return Status::Error;
+        }
+        ByteReader fields(head, big_endian_);
+        block.type = fields.u32();
+        std::uint32_t length_field = fields.u32();
+        bool big_endian = big_endian_;
+        if (block.type == static_cast<std::uint32_t>(PcapngBlockType::SectionHeader)) {
+            // A new section may change the byte order, which its magic tells. (libpcap reads
+            // the length in the old order and so refuses such a file; the format allows it.)
+            if (auto order = big_endian_from_magic(input_.peek(4))) big_endian = *order;
+            if (big_endian != big_endian_) length_field = __builtin_bswap32(length_field);
+        }
+        const std::uint32_t total = length_field;
+        if (total < block_header_size + block_trailer_size) {
+            error = fmt::format("block in pcapng dump file has a length of {} < {}", total,
+                                block_header_size + block_trailer_size);
+            return Status::Error;
+        }
+        if (total % 4 != 0) {
+            error = fmt::format("block in pcapng dump file has a length of {} that is not a multiple of 4", total);
+            return Status::Error;
+        }
+        if (total > block_limit_) {
+            error = fmt::format("pcapng block size {} > maximum {}", total, block_limit_);
+            return Status::Error;
+        }
+        auto rest = input_.read(total - block_header_size);
+        if (rest.size() < total - block_header_size) {
+            error = input_.error() != 0 ? read_error() : truncated(total - block_header_size, rest.size());
+            return Status::Error;
+        }
+        block.body = rest.first(rest.size() - block_trailer_size);
+        ByteReader trailer(rest.last(block_trailer_size), big_endian);
+        if (trailer.u32() != total) {
+            error = "block total length in header and trailer don't match";
+            return Status::Error;
+        }
+        return Status::Read;
+    }
+
+    // Section headers and interface descriptions; other blocks are skipped.
+    bool handle(const Block& block, std::string& error) {
+        switch (static_cast<PcapngBlockType>(block.type)) {
+        case PcapngBlockType::SectionHeader: return section_header(block, error);
+        case PcapngBlockType::InterfaceDescription: return interface_description(block, error);
+        default: return true;
+        }
+    }
+
+    bool section_header(const Block& block, std::string& error) {
+        auto big_endian = big_endian_from_magic(block.body);
+        ByteReader fields(block.body, big_endian.value_or(big_endian_));
+        fields.skip(4);  // the magic
+        std::uint16_t major = fields.u16();
+        fields.skip(2 + 8);  // minor version, section length
+        if (fields.short_read()) {
+            error = too_short(block.type);
+            return false;
+        }
+        if (!big_endian) {
+            error = "the file has a section with a bad byte order magic field";
+            return false;
+        }
+        // As libpcap: a later section may have any 1.x version.
+        if (major != 1) {
+            error = fmt::format("unknown pcapng savefile major version number {}", major);
+            return false;
+        }
+        big_endian_ = *big_endian;
         interfaces_.clear();  // interface ids are per section
         return true;
     }
 
-    BlockStatus read_block(std::string& error) {
-        auto head = input_.read(8);
-        if (head.empty()) {
-            if (input_.error() == 0) return BlockStatus::End;
-            error = fmt::format("error reading dump file: {}", std::strerror(input_.error()));
-            return BlockStatus::Error;
+    bool interface_description(const Block& block, std::string& error) {
+        auto interface = parse_interface_block(block.body, big_endian_);
+        if (!interface) {
+            error = interface.error();
+            return false;
         }
-        if (head.size() < 8) {
-            error = fmt::format("truncated pcapng dump file; tried to read 8 bytes, only got {}", head.size());
-            return BlockStatus::Error;
-        }
-        std::uint32_t type = fields_.u32(head, 0);
-        if (type == pcapng_block_type::section_header) {
-            // Re-read the length with the new section's byte order: push back is not possible,
-            // so parse the length here after learning the order from the magic.
-            std::span<const std::byte> magic;
-            std::uint32_t raw_length_le = little_u32(head.subspan(4));
-            if (!read_exact(4, magic, error)) return BlockStatus::Error;
-            std::uint32_t order = little_u32(magic);
-            if (order == byte_order_magic) fields_ = FieldReader(false);
-            else if (order == __builtin_bswap32(byte_order_magic)) fields_ = FieldReader(true);
-            else { error = "unknown byte order in pcapng section header"; return BlockStatus::Error; }
-            std::uint32_t total = order == byte_order_magic ? raw_length_le : __builtin_bswap32(raw_length_le);
-            if (total < 28 || total > max_block_size || total % 4 != 0) {
-                error = fmt::format("block in pcapng dump file has an invalid length {}", total);
-                return BlockStatus::Error;
-            }
-            std::span<const std::byte> body;
-            if (!read_exact(total - 12, body, error)) return BlockStatus::Error;
-            interfaces_.clear();
-            return BlockStatus::Other;
-        }
-        std::uint32_t total = fields_.u32(head, 4);
-        if (total < 12 || total > max_block_size || total % 4 != 0) {
-            error = fmt::format("block in pcapng dump file has an invalid length {}", total);
-            return BlockStatus::Error;
-        }
-        std::span<const std::byte> body;
-        if (!read_exact(total - 8, body, error)) return BlockStatus::Error;
-        body = body.first(total - 12);  // drop the trailing copy of the length
-        switch (type) {
-        case pcapng_block_type::interface_description: return interface_block(body, error);
-        case pcapng_block_type::enhanced_packet: return enhanced_packet(body, error);
-        case pcapng_block_type::obsolete_packet: return obsolete_packet(body, error);
-        case pcapng_block_type::simple_packet: return simple_packet(body, error);
-        default: return BlockStatus::Other;
-        }
-    }
-
-    BlockStatus interface_block(std::span<const std::byte> body, std::string& error) {
-        if (body.size() < 8) { error = "interface description block too short"; return BlockStatus::Error; }
-        InterfaceInfo interface{fields_.u16(body, 0)};
-        std::uint32_t snaplen = fields_.u32(body, 4);
-        for (std::size_t at = 8; at + 4 <= body.size();) {
-            std::uint16_t code = fields_.u16(body, at);
-            std::uint16_t length = fields_.u16(body, at + 2);
-            if (code == option_end || at + 4 + length > body.size()) break;
-            if (code == option_if_tsresol && length >= 1) {
-                auto value = std::to_integer<unsigned>(body[at + 4]);
-                interface.power_of_two = (value & 0x80) != 0;
-                interface.exponent = value & 0x7f;
-            }
-            at += 4 + ((length + 3u) & ~3u);
-        }
-        if (!interfaces_.empty() || info_.snaplen != 0) {
-            if (interface.link_type != info_.link_type) {
+        if (have_first_interface_) {
+            if (interface->link_type != info_.link_type) {
                 error = fmt::format("an interface has a type {} different from the type of the first interface",
-                                    interface.link_type);
-                return BlockStatus::Error;
+                                    interface->link_type);
+                return false;
+            }
+            if (interface->snaplen != info_.snaplen) {
+                error = fmt::format("an interface has a snapshot length {} different from the snapshot length of the first interface",
+                                    interface->snaplen);
+                return false;
             }
         } else {
-            info_.link_type = interface.link_type;
-            info_.snaplen = snaplen == 0 ? maximum_snaplen : snaplen;
+            have_first_interface_ = true;
+            info_.link_type = interface->link_type;
+            info_.snaplen = interface->snaplen;
+            block_limit_ = std::max(initial_block_limit, maximum_snaplen_for(info_.link_type) + packet_block_allowance);
         }
-        interfaces_.push_back(interface);
-        return BlockStatus::Other;
+        interfaces_.push_back(*interface);
+        return true;
     }
 
-    BlockStatus packet(std::span<const std::byte> data, std::uint32_t captured, std::uint32_t wire,
-                       std::uint32_t interface_id, std::uint64_t time_units, std::string& error) {
+    bool packet(const Block& block, platform::Frame& frame, std::string& error) {
+        ByteReader fields(block.body, big_endian_);
+        std::uint32_t interface_id = 0, captured = 0, wire = 0;
+        std::uint64_t units = 0;
+        switch (static_cast<PcapngBlockType>(block.type)) {
+        case PcapngBlockType::EnhancedPacket:
+        case PcapngBlockType::ObsoletePacket: {
+            bool enhanced = block.type == static_cast<std::uint32_t>(PcapngBlockType::EnhancedPacket);
+            if (enhanced) {
+                interface_id = fields.u32();
+            } else {
+                interface_id = fields.u16();
+                fields.skip(2);  // drop count
+            }
+            std::uint64_t high = fields.u32();
+            units = high << 32 | fields.u32();
+            captured = fields.u32();
+            wire = fields.u32();
+            break;
+        }
+        default:  // simple: no interface id (the first one), no timestamp, caplen implied
+            wire = fields.u32();
+            captured = std::min(wire, info_.snaplen);
+            break;
+        }
+        if (fields.short_read()) {
+            error = too_short(block.type);
+            return false;
+        }
         if (interface_id >= interfaces_.size()) {
             error = fmt::format("a packet arrived on interface {}, but there's no Interface Description Block for that interface",
                                 interface_id);
-            return BlockStatus::Error;
+            return false;
         }
-        if (captured > data.size()) {
-            error = "packet in pcapng dump file has a captured length larger than its block";
-            return BlockStatus::Error;
+        if (captured > info_.snaplen) {
+            error = fmt::format("invalid packet capture length {}, bigger than snaplen of {}", captured, info_.snaplen);
+            return false;
         }
-        pending_.time = to_timestamp(time_units, interfaces_[interface_id]);
-        pending_.wire_length = wire;
-        pending_.bytes = data.first(captured);
-        return BlockStatus::Packet;
+        auto data = fields.bytes(captured);
+        if (fields.short_read()) {
+            error = too_short(block.type);
+            return false;
+        }
+        frame.time = interfaces_[interface_id].timestamp(units);
+        frame.wire_length = wire;
+        frame.bytes = data;
+        return true;
     }
 
-    BlockStatus enhanced_packet(std::span<const std::byte> body, std::string& error) {
-        if (body.size() < 20) { error = "enhanced packet block too short"; return BlockStatus::Error; }
-        std::uint64_t units = std::uint64_t(fields_.u32(body, 4)) << 32 | fields_.u32(body, 8);
-        return packet(body.subspan(20), fields_.u32(body, 12), fields_.u32(body, 16),
-                      fields_.u32(body, 0), units, error);
+    std::string read_error() const {
+        return fmt::format("error reading dump file: {}", std::strerror(input_.error()));
     }
-
-    BlockStatus obsolete_packet(std::span<const std::byte> body, std::string& error) {
-        if (body.size() < 20) { error = "packet block too short"; return BlockStatus::Error; }
-        std::uint64_t units = std::uint64_t(fields_.u32(body, 4)) << 32 | fields_.u32(body, 8);
-        return packet(body.subspan(20), fields_.u32(body, 12), fields_.u32(body, 16),
-                      fields_.u16(body, 0), units, error);
-    }
-
-    BlockStatus simple_packet(std::span<const std::byte> body, std::string& error) {
-        if (body.size() < 4) { error = "simple packet block too short"; return BlockStatus::Error; }
-        std::uint32_t wire = fields_.u32(body, 0);
-        std::uint32_t captured = std::min<std::uint32_t>(wire, static_cast<std::uint32_t>(body.size() - 4));
-        if (!interfaces_.empty()) captured = std::min(captured, info_.snaplen);
-        return packet(body.subspan(4), captured, wire, 0, 0, error);
+    static std::string truncated(std::size_t wanted, std::size_t got) {
+        return fmt::format("truncated pcapng dump file; tried to read {} bytes, only got {}", wanted, got);
     }
 
     InputStream input_;
-    FieldReader fields_{false};
-    std::vector<InterfaceInfo> interfaces_;
+    bool big_endian_ = false;
+    std::vector<PcapngInterface> interfaces_;  // of the current section
+    bool have_first_interface_ = false;        // the file's link type and snaplen are known
     FileInfo info_;
-    platform::Frame pending_;
+    std::uint32_t block_limit_ = initial_block_limit;
 };
 
 }  // namespace

@@ -20,14 +20,16 @@ Expected<std::unique_ptr<Reader>, std::string> Reader::open(const std::string& p
 
     auto magic = input.read(4);
     if (magic.size() < 4) {
-        if (input.error() != 0) return Unexpected{fmt::format("{}: {}", path, std::strerror(input.error()))};
+        // A directory opens but cannot be read; libpcap words it as any other read error.
+        if (input.error() != 0)
+            return Unexpected{fmt::format("error reading dump file: {}", std::strerror(input.error()))};
         return Unexpected{fmt::format(
             "truncated dump file; tried to read 4 file header bytes, only got {}", magic.size())};
     }
     std::uint32_t value = little_u32(magic);
     if (auto pcap = classic_pcap_format(value))
         return open_classic_pcap(std::move(input), *pcap);
-    if (value == pcapng_block_type::section_header)
+    if (value == static_cast<std::uint32_t>(PcapngBlockType::SectionHeader))
         return open_pcapng(std::move(input));
     return Unexpected{std::string("unknown file format")};
 }

@@ -13,7 +13,9 @@ namespace rawdump::savefile {
 
 struct FileInfo {
     std::uint32_t link_type = 0;  // LINKTYPE_ number from the file
-    std::uint32_t snaplen = 0;
+    std::uint32_t snaplen = 0;    // as the reader applies it: never 0
+    // The FCS bits of a classic pcap link-type field (see link_types.hpp), for -w to keep.
+    std::uint32_t link_type_fcs_bits = 0;
 };
 
 enum class ReadStatus { Packet, End, Error };

@@ -15,6 +15,7 @@ namespace rawdump::savefile {
 class Writer {
 public:
     // `path` "-" writes standard output. The error is one line ("out.pcap: Permission denied").
+    // `link_type` is the header's whole link-type field (FCS bits included, see link_types.hpp).
     static Expected<std::unique_ptr<Writer>, std::string> create(const std::string& path,
                                                                  std::uint32_t link_type,
                                                                  std::uint32_t snaplen);

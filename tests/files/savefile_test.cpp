@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "src/savefile/byte_order.hpp"
+#include "src/savefile/link_types.hpp"
 #include "src/savefile/reader.hpp"
 #include "src/savefile/writer.hpp"
 
@@ -282,4 +284,44 @@ TEST_CASE("writing to /dev/full reports the reason") {
     auto writer = savefile::Writer::create("/dev/full", 1, 262144);
     REQUIRE_FALSE(writer.has_value());
     CHECK(writer.error() == "/dev/full: No space left on device");
+}
+
+TEST_CASE("ByteReader: fields in either byte order, never past the end") {
+    const std::byte bytes[] = {std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}, std::byte{5}};
+    savefile::ByteReader little(bytes, false);
+    CHECK(little.u16() == 0x0201);
+    CHECK(little.u16() == 0x0403);
+    CHECK_FALSE(little.short_read());
+    CHECK(little.u32() == 0);  // only one byte left
+    CHECK(little.short_read());
+    CHECK(little.remaining() == 0);
+    savefile::ByteReader big(bytes, true);
+    CHECK(big.u32() == 0x01020304);
+    CHECK(big.bytes(2).empty());
+    CHECK(big.short_read());
+}
+
+TEST_CASE("snapshot length and link-type field as libpcap applies them") {
+    CHECK(savefile::effective_snaplen(1, 0) == 262144);
+    CHECK(savefile::effective_snaplen(1, 0x80000000u) == 262144);
+    CHECK(savefile::effective_snaplen(1, 0x7fffffffu) == 0x7fffffffu);
+    CHECK(savefile::effective_snaplen(1, 300000) == 300000);
+    CHECK(savefile::effective_snaplen(231, 0) == 128u * 1024 * 1024);
+    auto field = savefile::split_link_type_field(0x24010001);
+    CHECK(field.link_type == 0x00010001);
+    CHECK(field.fcs_bits == 0x24000000);
+}
+
+TEST_CASE("a classic pcap header's snaplen 0 reads as 262144 and keeps every packet") {
+    TempFile file;
+    auto bytes = classic_file(0xa1b2c3d4, false, 0, std::vector<unsigned char>(60, 0x11));
+    for (int i = 16; i < 20; ++i) bytes[i] = 0;  // snaplen
+    file.write(bytes);
+    auto reader = savefile::Reader::open(file.path);
+    REQUIRE(reader.has_value());
+    CHECK((*reader)->info().snaplen == 262144);
+    platform::Frame frame;
+    std::string error;
+    REQUIRE((*reader)->next(frame, error) == savefile::ReadStatus::Packet);
+    CHECK(frame.bytes.size() == 60);
 }

@@ -1,0 +1,70 @@
+// What a savefile's link-type and snapshot-length fields mean, as libpcap 1.10 reads them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+namespace rawdump::savefile {
+
+// The largest packet libpcap accepts from a file for most link types (MAXIMUM_SNAPLEN).
+inline constexpr std::uint32_t maximum_snaplen = 262144;
+
+// Link types whose packets may be bigger: D-Bus messages, EBHSCR and USBPcap records.
+inline constexpr std::array<std::pair<std::uint32_t, std::uint32_t>, 3> larger_snaplen_limits{{
+    {231, 128 * 1024 * 1024},  // DBUS
+    {279, 8 * 1024 * 1024},    // EBHSCR
+    {249, 1024 * 1024},        // USBPCAP
+}};
+
+constexpr std::uint32_t maximum_snaplen_for(std::uint32_t link_type) {
+    for (auto [type, limit] : larger_snaplen_limits)
+        if (type == link_type) return limit;
+    return maximum_snaplen;
+}
+
+// The snapshot length a reader works with: a header's 0 ("unknown") or a value that does not
+// fit libpcap's int means the link type's maximum; anything else is kept, even above the
+// maximum (tcpdump prints, compiles and writes back such a value as it is).
+constexpr std::uint32_t effective_snaplen(std::uint32_t link_type, std::uint32_t header_snaplen) {
+    if (header_snaplen == 0 || header_snaplen > std::uint32_t(std::numeric_limits<std::int32_t>::max()))
+        return maximum_snaplen_for(link_type);
+    return header_snaplen;
+}
+
+// The classic pcap link-type field: the low 26 bits are the link type (so bits 16-25, reserved,
+// make an unknown type rather than being dropped), the top 6 bits say whether and how many FCS
+// bytes end each frame. tcpdump ignores the FCS bits but writes them back with -w.
+struct LinkTypeField {
+    std::uint32_t link_type;
+    std::uint32_t fcs_bits;
+};
+
+inline constexpr std::uint32_t link_type_mask = 0x03ffffff;
+
+constexpr LinkTypeField split_link_type_field(std::uint32_t field) {
+    return {field & link_type_mask, field & ~link_type_mask};
+}
+
+}  // namespace rawdump::savefile
+
+namespace rawdump::savefile {
+
+// Link types libpcap 1.10's filter compiler knows: the numbers below 104 it has a DLT_ for,
+// and every number in the range it takes as is (104 to 289). tcpdump compiles a filter even
+// when given none, so a file of any other type fails before its first packet with
+// "unknown data link type N (min 104, max 289)".
+inline constexpr std::uint32_t first_matching_link_type = 104;
+inline constexpr std::uint32_t last_matching_link_type = 289;
+inline constexpr std::array<std::uint32_t, 19> known_low_link_types{
+    0, 1, 6, 7, 8, 9, 10, 11, 12, 15, 16, 19, 50, 51, 99, 100, 101, 102, 103};
+
+constexpr bool libpcap_knows_link_type(std::uint32_t link_type) {
+    if (link_type >= first_matching_link_type && link_type <= last_matching_link_type) return true;
+    for (auto known : known_low_link_types)
+        if (known == link_type) return true;
+    return false;
+}
+
+}  // namespace rawdump::savefile
