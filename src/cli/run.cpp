@@ -6,9 +6,11 @@
 
 #include "filter/vm.hpp"
 #include "platform/interfaces.hpp"
+#include "src/cli/filter_file.hpp"
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/live_capture.hpp"
 #include "src/cli/packet_sink.hpp"
+#include "src/cli/same_file.hpp"
 #include "src/cli/signals.hpp"
 #include "src/savefile/link_types.hpp"
 #include "src/savefile/reader.hpp"
@@ -16,7 +18,22 @@
 namespace rawdump::cli {
 namespace {
 
-int read_file(const Options& options, const std::string& expression) {
+// The expression: -F's file or the operands joined.
+std::optional<std::string> expression_of(const Options& options) {
+    if (!options.filter_file) return filter_expression(options);
+    auto text = read_filter_file(*options.filter_file);
+    if (text && !options.expression_words.empty())
+        fmt::print(stderr, "Warning: ignoring filter expression given on the command line; using -F {}\n",
+                   *options.filter_file);
+    return text;
+}
+
+int read_file(const Options& options) {
+    // Opening the -w file truncates it, so this must come before anything is opened.
+    if (options.write_file && same_file(*options.read_file, *options.write_file)) {
+        fmt::print(stderr, "rawdump: -w {} is the file being read; refusing to overwrite it\n", *options.write_file);
+        return 1;
+    }
     auto reader = savefile::Reader::open(*options.read_file);
     if (!reader) {
         fmt::print(stderr, "rawdump: {}\n", reader.error());
@@ -27,12 +44,15 @@ int read_file(const Options& options, const std::string& expression) {
     // before its errors and -d listings) and even while converting it with -w.
     fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
                *options.read_file, link_type_label(info.link_type), info.snaplen);
+    // tcpdump reads -F's file after opening the capture, so its errors follow that line.
+    auto expression = expression_of(options);
+    if (!expression) return 1;
     if (!savefile::libpcap_knows_link_type(info.link_type)) {
         fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", info.link_type,
                    savefile::first_matching_link_type, savefile::last_matching_link_type);
         return 1;
     }
-    auto program = compile_or_report(expression, static_cast<filter::LinkType>(info.link_type),
+    auto program = compile_or_report(*expression, static_cast<filter::LinkType>(info.link_type),
                                      info.snaplen, options, /*live=*/false, /*savefile=*/true);
     if (!program) return 1;
     if (options.dump_level > 0) {
@@ -68,7 +88,7 @@ int read_file(const Options& options, const std::string& expression) {
 }
 
 // -d without -r: tcpdump compiles for -y's link type, or assumes Ethernet and says so.
-int dump_only(const Options& options, const std::string& expression) {
+int dump_only(const Options& options) {
     auto link = filter::LinkType::En10mb;
     if (options.link_type_name) {
         auto named = filter::link_type_from_name(*options.link_type_name);
@@ -80,8 +100,10 @@ int dump_only(const Options& options, const std::string& expression) {
     } else if (!options.interface) {
         fmt::print(stderr, "Warning: assuming Ethernet\n");
     }
+    auto expression = expression_of(options);
+    if (!expression) return 1;
     // With -i, tcpdump lists the program for the live device.
-    auto program = compile_or_report(expression, link, options.snaplen, options,
+    auto program = compile_or_report(*expression, link, options.snaplen, options,
                                      options.interface.has_value());
     if (!program) return 1;
     print_listing(*program, options.dump_level);
@@ -105,10 +127,10 @@ int run(const Options& options) {
     }
     case Action::Capture: break;
     }
-    auto expression = filter_expression(options);
+    if (options.read_file) return read_file(options);
+    if (options.dump_level > 0) return dump_only(options);
+    auto expression = expression_of(options);
     if (!expression) return 1;
-    if (options.read_file) return read_file(options, *expression);
-    if (options.dump_level > 0) return dump_only(options, *expression);
     return capture_live(options, *expression);
 }
 
