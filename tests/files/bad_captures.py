@@ -62,6 +62,9 @@ CLASSIC = [
     ("link-type-fcs-length-only", pcap(link=0x10000001), None),
     ("caplen-above-maximum", pcap(snaplen=300000, records=((BIG, len(BIG)),)),
      "invalid packet capture length 270000, bigger than maximum of 262144"),
+    # Within the maximum: read, and tcpdump's printer says what is wrong with the lengths.
+    ("caplen-at-maximum-wire-above", pcap(snaplen=300000, records=((BIG[:262144], 270000),)), None),
+    ("wire-below-caplen", pcap(records=((PACKET, 10),)), None),
     ("caplen-above-snaplen-and-maximum", pcap(records=((BIG, len(BIG)),)),
      "invalid packet capture length 270000, bigger than snaplen of 65535"),
     ("patched", patched_pcap(), None),
@@ -163,6 +166,7 @@ PCAPNG = [
      "invalid packet capture length 54, bigger than snaplen of 20"),
     ("ng-caplen-above-maximum", shb() + idb() + epb(BIG),
      "invalid packet capture length 270000, bigger than snaplen of 262144"),
+    ("ng-caplen-above-maximum-within-snaplen", shb() + idb(snaplen=300000) + epb(BIG), None),
     ("ng-caplen-beyond-block", shb() + idb() + epb(caplen=200),
      "block of type 6 in pcapng dump file is too short"),
     ("ng-caplen-order", shb() + idb(snaplen=100) + epb(caplen=300),
