@@ -36,8 +36,8 @@ std::string_view packet_type_name(unsigned type) {
 struct CookedHeader {
     unsigned packet_type = 0;
     std::uint16_t hardware_type = 0;
-    std::uint8_t address_length = 0;
-    MacAddress address;              // meaningful when address_length == 6
+    std::uint16_t address_length = 0;  // 16 bits in v1, 8 in v2
+    MacAddress address;                // meaningful when address_length == 6
     std::uint16_t protocol = 0;
     std::uint32_t interface_index = 0;  // v2 only
 };
@@ -45,7 +45,7 @@ struct CookedHeader {
 bool decode_v1(ByteReader r, CookedHeader& h) {
     h.packet_type = r.be16();
     h.hardware_type = r.be16();
-    h.address_length = static_cast<std::uint8_t>(r.be16());
+    h.address_length = r.be16();
     for (auto& b : h.address.bytes) b = r.u8();
     r.skip(2);
     h.protocol = r.be16();

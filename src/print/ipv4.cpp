@@ -116,15 +116,16 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
 
     // Everything below sees only this datagram (tcpdump's nd_push_snaplen).
     ByteReader datagram = packet.window(0, length < h.total_length ? length : h.total_length);
-    bool header_complete = datagram.has(h.header_length);  // options and all
+    const bool header_complete = datagram.has(h.header_length);  // options and all
+    bool options_cut = false;  // -v: the options printer itself ran out
     if (ctx.options.verbosity > 0) {
         switch (print_verbose_header(ctx, h, datagram)) {
         case HeaderEnd::Unwound:
             return;
         case HeaderEnd::OptionsTruncated:  // tcpdump gives up on the datagram
-            header_complete = false;
+            options_cut = true;
             break;
-        case HeaderEnd::Complete:
+        case HeaderEnd::Complete:  // (an end-of-list option may stop it before the cut)
             break;
         }
     }
@@ -139,7 +140,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     ip.length = h.total_length - h.header_length;
     ip.fragmented = (h.fragment & (flag_more_fragments | offset_mask)) != 0;
 
-    if (!header_complete && ctx.options.verbosity > 0) {  // -v: the options were cut
+    if (options_cut) {
         ip.print_addresses(ctx);
         ctx.put(": ");
         return ctx.truncated("ip");

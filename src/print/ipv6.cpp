@@ -104,9 +104,9 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
             ip.fragmented = true;
             break;
         case IpProto::Routing:
-            // tcpdump checks the first byte before entering the routing printer, so a cut
-            // here is reported under the previous header's name.
-            if (!header.has(1)) return ctx.truncated(last_protocol);
+            // tcpdump's IPv6 walker reads the first byte itself before entering the routing
+            // printer, so a cut here is the IPv6 printer's, whatever came before.
+            if (!header.has(1)) return ctx.truncated("ip6");
             last_protocol = "rt6";
             advance = print_routing_header(ctx, header, ip.checksum_dst6);
             break;

@@ -153,7 +153,9 @@ std::optional<unsigned> print_fragment_header(Context& ctx, ByteReader header, s
     ByteReader r = header;
     r.skip(2);
     unsigned offset = r.be16() & 0xfff8;
-    std::uint32_t id = r.be32();
+    // The identification is read only to be shown (-v): without it, a header cut after the
+    // offset is enough.
+    std::uint32_t id = ctx.options.verbosity > 0 ? r.be32() : 0;
     if (r.truncated()) {
         ctx.truncated_unwind("frag6");
         return std::nullopt;

@@ -37,8 +37,9 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
         print_endpoints(ctx, ip, &h);
         return ctx.print("truncated-udp {}", length);
     }
+    // The length is checked before the checksum is read: a bad one is reported even when
+    // the checksum was not captured.
     h.length = r.be16();
-    h.checksum = r.be16();
     if (r.truncated()) {
         print_endpoints(ctx, ip, &h);
         return ctx.truncated("udp");
@@ -48,6 +49,11 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
     if (ulen < 8) {
         print_endpoints(ctx, ip, &h);
         return ctx.print("truncated-udplength {}", ulen);
+    }
+    h.checksum = r.be16();
+    if (r.truncated()) {
+        print_endpoints(ctx, ip, &h);
+        return ctx.truncated("udp");
     }
     ulen -= 8;
     length -= 8;
