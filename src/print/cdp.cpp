@@ -241,6 +241,8 @@ bool print_fixed_value(Context& ctx, std::uint16_t type, ByteReader value) {
 }  // namespace
 
 void print_cdp(Context& ctx, ByteReader message, std::uint32_t length) {
+    // A message too short for the header is malformed before anything is read.
+    if (length < header_length) return ctx.print(" (packet length {} < {}) (invalid)", length, header_length);
     // Fields are printed as they are read; the first one not captured ends the line.
     if (!message.has(2)) return ctx.truncated_unwind("cdp");
     unsigned version = message.window(0, 1).u8(), ttl = message.window(1, 1).u8();

@@ -68,6 +68,12 @@ bool is_vlan_tag(std::uint16_t type) {
 }  // namespace
 
 std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
+    // An encapsulated frame (Geneve, VXLAN, GRE) may have more bytes captured than the outer
+    // header's length leaves it: tcpdump calls that malformed before reading anything.
+    if (frame.size() > wire_length) {
+        ctx.print("[length {} < caplen {}] (invalid)", wire_length, frame.size());
+        return frame.size();
+    }
     ByteReader r = frame;
     EthernetHeader h;
     if (!decode(r, h) || wire_length < ethernet_header_length) {

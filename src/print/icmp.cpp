@@ -213,7 +213,7 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
         }
         ByteReader entries = message.window(8, message.size());
         for (unsigned i = 0; i < count; ++i) {
-            if (!need(8 + 8 * (i + 1))) return cut;
+            if (!need(8 + 8 * (i + 1), Cut::Local)) return cut;  // checked before reading
             Ipv4Address a = address_at(entries.narrowed(4));
             entries.skip(4);
             ctx.put(" {");

@@ -114,8 +114,10 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     if (length < h.total_length) ctx.print("truncated-ip - {} bytes missing! ", h.total_length - length);
     if (h.total_length < h.header_length) return ctx.print("bad-len {}", h.total_length);
 
-    // Everything below sees only this datagram (tcpdump's nd_push_snaplen).
-    ByteReader datagram = packet.window(0, length < h.total_length ? length : h.total_length);
+    // Everything below sees only this datagram (tcpdump's nd_push_snaplen), as far as its
+    // total length says and it was captured, even past a shorter length from the layer below
+    // (a PPPoE length field): the "bytes missing" above is the only trace of that.
+    ByteReader datagram = packet.window(0, h.total_length);
     const bool header_complete = datagram.has(h.header_length);  // options and all
     bool options_cut = false;  // -v: the options printer itself ran out
     if (ctx.options.verbosity > 0) {

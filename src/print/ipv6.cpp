@@ -88,6 +88,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
             if (at != 40) return ctx.put("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
             last_protocol = "hbhopt";
             advance = print_option_header(ctx, header, true, h.payload_length, jumbo);
+            if (ctx.unwound) return;  // a local cut still goes on to the jumbo check
             if (h.payload_length == 0 && !jumbo)
                 return ctx.put("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
             found_hop_by_hop = true;

@@ -15,27 +15,35 @@ Ipv6Address address_at(ByteReader r) {
     return a;
 }
 
-// Output that is only produced under -v: without it the options are still walked (a bad
-// option still truncates the line, and the jumbo option still sets the length).
+// The options' text is only produced under -v; without it they are still walked (a bad
+// option still truncates the line, and the jumbo option still sets the length). What ends the
+// walk early (a cut or invalid option) is reported either way.
 class MaybeOutput {
 public:
-    explicit MaybeOutput(Context* ctx) : ctx_(ctx) {}
+    MaybeOutput(Context& ctx, bool verbose) : ctx_(ctx), verbose_(verbose) {}
     void put(std::string_view s) {
-        if (ctx_) ctx_->put(s);
+        if (verbose_) ctx_.put(s);
     }
     void put(char c) {
-        if (ctx_) ctx_->put(c);
+        if (verbose_) ctx_.put(c);
     }
     template <typename... Args>
     void print(fmt::format_string<Args...> format, Args&&... args) {
-        if (ctx_) ctx_->print(format, std::forward<Args>(args)...);
+        if (verbose_) ctx_.print(format, std::forward<Args>(args)...);
     }
     void host(const Ipv6Address& a) {
-        if (ctx_) ctx_->host(a);
+        if (verbose_) ctx_.host(a);
+    }
+    // Why the walk stopped: shown in every mode.
+    template <typename... Args>
+    bool problem(fmt::format_string<Args...> format, Args&&... args) {
+        ctx_.print(format, std::forward<Args>(args)...);
+        return false;
     }
 
 private:
-    Context* ctx_;
+    Context& ctx_;
+    bool verbose_;
 };
 
 // The option list (ip6_opt_process); false when it ran out. Records a valid jumbo payload
@@ -60,30 +68,25 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
             break;
         case Ip6Option::PadN:
             if (len - i < option_min_length) {
-                ctx.put("(padn: trunc)");
-                return false;
+                return ctx.problem("(padn: trunc)");
             }
             ctx.put("(padn)");
             break;
         case Ip6Option::RouterAlert:
             if (len - i < router_alert_length) {
-                ctx.put("(rtalert: trunc)");
-                return false;
+                return ctx.problem("(rtalert: trunc)");
             }
             if (declared != router_alert_length - 2) {
-                ctx.print("(rtalert: invalid len {})", declared);
-                return false;
+                return ctx.problem("(rtalert: invalid len {})", declared);
             }
             ctx.print("(rtalert: 0x{:04x}) ", opts.window(i + 2, 2).be16());
             break;
         case Ip6Option::Jumbo: {
             if (len - i < jumbo_length) {
-                ctx.put("(jumbo: trunc)");
-                return false;
+                return ctx.problem("(jumbo: trunc)");
             }
             if (declared != jumbo_length - 2) {
-                ctx.print("(jumbo: invalid len {})", declared);
-                return false;
+                return ctx.problem("(jumbo: invalid len {})", declared);
             }
             std::uint32_t jumbo = opts.window(i + 2, 4).be32();
             if (seen_jumbo)
@@ -101,12 +104,10 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
         }
         case Ip6Option::HomeAddress:
             if (len - i < home_address_min_length) {
-                ctx.put("(homeaddr: trunc)");
-                return false;
+                return ctx.problem("(homeaddr: trunc)");
             }
             if (declared < home_address_min_length - 2) {
-                ctx.print("(homeaddr: invalid len {})", declared);
-                return false;
+                return ctx.problem("(homeaddr: invalid len {})", declared);
             }
             ctx.put("(homeaddr: ");
             ctx.host(address_at(opts.window(i + 2, 16)));
@@ -114,8 +115,7 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
             break;
         default:
             if (len - i < option_min_length) {
-                ctx.print("(type {}: trunc)", type);
-                return false;
+                return ctx.problem("(type {}: trunc)", type);
             }
             ctx.print("(opt_type 0x{:02x}: len={})", type, declared);
             break;
@@ -140,7 +140,7 @@ std::optional<unsigned> print_option_header(Context& ctx, ByteReader header, boo
     }
     ctx.put(hop_by_hop ? "HBH " : "DSTOPT ");
     bool verbose = ctx.options.verbosity > 0;
-    if (!walk_options(MaybeOutput(verbose ? &ctx : nullptr), header.window(2, length - 2), length - 2, hop_by_hop,
+    if (!walk_options(MaybeOutput(ctx, verbose), header.window(2, length - 2), length - 2, hop_by_hop,
                       payload_length, found_jumbo)) {
         ctx.truncated(protocol);
         return std::nullopt;
@@ -192,7 +192,7 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
             ctx.print(", rsv=0x{:x}", header.window(4, 4).be32());
         }
         if (len % 2 == 1) {
-            ctx.print(" [invalid length {}] (invalid)", len);
+            ctx.print(" (invalid length {}) (invalid)", len);
             return std::nullopt;
         }
         for (unsigned i = 0; i < len / 2; ++i) {
@@ -204,10 +204,15 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
         break;
     }
     case RoutingType::SegmentRouting: {
-        if (!header.has(8)) return unwind();
+        // Each field is printed as soon as it is read.
+        if (!header.has(5)) return unwind();
         unsigned last = header.window(4, 1).u8();
         ctx.print(", last-entry={}", last);
-        if (ctx.options.verbosity > 0) ctx.print(", flags=0x{:x}", header.window(5, 1).u8());
+        if (ctx.options.verbosity > 0) {
+            if (!header.has(6)) return unwind();
+            ctx.print(", flags=0x{:x}", header.window(5, 1).u8());
+        }
+        if (!header.has(8)) return unwind();
         ctx.print(", tag={:x}", header.window(6, 2).be16());
         if (len % 2 == 1) {
             ctx.print(" (invalid length {}) (invalid)", len);
@@ -226,6 +231,9 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
         ctx.put(" (unknown type) (invalid)");
         return std::nullopt;
     }
+    // The whole header, as its length says, must have been captured (segments past the
+    // last entry included) before it is closed.
+    if (!header.has((len + 1) * 8u)) return unwind();
     ctx.put(") ");
     return (len + 1) * 8;
 }
