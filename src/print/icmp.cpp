@@ -5,6 +5,7 @@
 
 #include "src/print/name_table.hpp"
 #include "src/print/checksum.hpp"
+#include "src/print/icmp_extensions.hpp"
 #include "src/print/ip.hpp"
 #include "src/print/protocols.hpp"
 #include "src/print/transport.hpp"
@@ -57,6 +58,11 @@ enum class UnreachableCode : std::uint8_t { Protocol = 2, Port = 3, NeedFragment
 bool is_error(IcmpType t) {
     return t == IcmpType::Unreachable || t == IcmpType::SourceQuench || t == IcmpType::Redirect ||
            t == IcmpType::TimeExceeded || t == IcmpType::ParameterProblem;
+}
+
+// The errors RFC 4884 lets carry extensions after the quoted datagram.
+bool carries_extensions(IcmpType t) {
+    return t == IcmpType::Unreachable || t == IcmpType::TimeExceeded || t == IcmpType::ParameterProblem;
 }
 
 // An address as text (name unless -n), for the formats above.
@@ -272,6 +278,8 @@ void print_icmp(Context& ctx, ByteReader message, const IpInfo& ip) {
         ByteReader quoted = inner.window(0, quoted_length);
         if (!quoted.has(1)) return ctx.truncated_unwind("icmp");  // not even the version
         print_ipv4(ctx, quoted, quoted_length);
+        if (ctx.unwound) return;
+        if (carries_extensions(static_cast<IcmpType>(h.type))) print_icmp_extensions(ctx, message, ip.length);
     }
 }
 

@@ -87,6 +87,7 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
         if (ip.version != 6) return print_wrong_version(ctx, ip.protocol, 6);
         return print_icmp6(ctx, payload, ip);
     case IpProto::Igmp:
+        if (ip.version != 4) return print_wrong_version(ctx, ip.protocol, 4);
         return print_igmp(ctx, payload, ip);
     case IpProto::Gre:
         return print_gre(ctx, payload, ip.length);

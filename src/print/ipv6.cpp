@@ -36,8 +36,8 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
     ByteReader r = packet;
     Ipv6Header h;
     if (!decode(r, h)) return ctx.truncated("ip6");
+    if (length < 40) return ctx.print("truncated-ip6 {}", length);  // before the "IP6" name
     if (!ctx.options.link_header) ctx.put("IP6 ");
-    if (length < 40) return ctx.print("truncated-ip6 {}", length);
     if (h.version() != 6) return ctx.print("version error: {} != 6", h.version());
 
     // A payload length of 0 means a jumbogram: the length then comes from the hop-by-hop
