@@ -24,8 +24,12 @@ void print_dtp(Context& ctx, ByteReader message, std::uint32_t length) {
     // Each field is printed as soon as it is read; the first one not captured ends the line.
     for (std::size_t at = 1; at < length;) {
         // Too short a rest (by the declared length) for a TLV header is malformed, not cut.
-        if (length - at < tlv_header_length)
-            return ctx.print("[{} bytes remaining] (invalid)", length - at);
+        if (length - at < tlv_header_length) {
+            ctx.print("[{} bytes remaining] (invalid)", length - at);
+            // tcpdump then insists on the rest of the message having been captured.
+            if (!message.has(length)) ctx.truncated_unwind("dtp");
+            return;
+        }
         ByteReader header = message.window(at, tlv_header_length);
         if (header.size() < tlv_header_length) return ctx.truncated_unwind("dtp");
         std::uint16_t type = header.be16();

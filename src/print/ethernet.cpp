@@ -114,13 +114,15 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
         length -= 4;
     }
     ByteReader payload = frame.window(header_length, frame.size());
-    if (type <= max_length_field) {
+    // Jumbo frames carry LLC too, their length being the frame's.
+    const bool jumbo = type == static_cast<std::uint16_t>(EtherType::Jumbo);
+    if (type <= max_length_field || jumbo) {
         // An 802.3 length field: an LLC header follows. The frame may be padded: everything
         // below sees only what the length field covers, and no more than the frame holds.
-        std::uint32_t llc_length = type < length ? type : length;
+        std::uint32_t llc_length = type < length && !jumbo ? type : length;
         // -e shows that length (the field's value only when the frame holds it all), except
-        // after VLAN tags where tcpdump runs "802.3" into the LLC text.
-        if (ctx.options.link_header) {
+        // after VLAN tags where tcpdump runs "802.3" into the LLC text; nothing for jumbo.
+        if (ctx.options.link_header && !jumbo) {
             if (printed_length)
                 ctx.put("802.3");
             else

@@ -120,6 +120,9 @@ void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
     default:
         break;
     }
+    // Sun's ND protocol: tcpdump names it itself, whatever -n says.
+    constexpr std::uint8_t sun_nd = 77;
+    if (ip.protocol == sun_nd) return ctx.print(" nd {}", ip.length);
     // Protocols without a printer yet: the netdb keyword (or number) and the length.
     auto keyword = ipproto_keyword(ip.protocol);
     if (ctx.resolve() && !keyword.empty())

@@ -140,7 +140,9 @@ std::optional<unsigned> print_option_header(Context& ctx, ByteReader header, boo
     }
     ctx.put(hop_by_hop ? "HBH " : "DSTOPT ");
     bool verbose = ctx.options.verbosity > 0;
-    if (!walk_options(MaybeOutput(ctx, verbose), header.window(2, length - 2), length - 2, hop_by_hop,
+    // Hop-by-hop options are always walked (a jumbo option sets the length); destination
+    // options only to be shown, under -v.
+    if ((hop_by_hop || verbose) && !walk_options(MaybeOutput(ctx, verbose), header.window(2, length - 2), length - 2, hop_by_hop,
                       payload_length, found_jumbo)) {
         ctx.truncated(protocol);
         return std::nullopt;
@@ -187,10 +189,10 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
     switch (static_cast<RoutingType>(type)) {
     case RoutingType::SourceRoute:
     case RoutingType::Mobile: {
-        if (ctx.options.verbosity > 0) {
-            if (!header.has(8)) return unwind();
-            ctx.print(", rsv=0x{:x}", header.window(4, 4).be32());
-        }
+        // The reserved word is shown under -v, and without it when it is not zero.
+        if (!header.has(8)) return unwind();
+        if (const std::uint32_t reserved = header.window(4, 4).be32(); ctx.options.verbosity > 0 || reserved != 0)
+            ctx.print(", rsv=0x{:x}", reserved);
         if (len % 2 == 1) {
             ctx.print(" (invalid length {}) (invalid)", len);
             return std::nullopt;
@@ -218,7 +220,8 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
             ctx.print(" (invalid length {}) (invalid)", len);
             return std::nullopt;
         }
-        for (unsigned i = 0; i <= last; ++i) {
+        // The segments the header's length holds, up to the last entry.
+        for (unsigned i = 0; i <= last && i < len / 2; ++i) {
             if (!header.has(8 + 16 * (i + 1))) return unwind();
             ctx.print(", [{}]", i);
             Ipv6Address segment = address_at(header.window(8 + 16 * i, 16));

@@ -19,6 +19,7 @@ enum class EtherType : std::uint16_t {
     MplsMulticast = 0x8848,
     PppoeDiscovery = 0x8863,
     PppoeSession = 0x8864,
+    Jumbo = 0x8870,  // jumbo frames: LLC follows
     Eapol = 0x888e,
     QinQ = 0x88a8,
     Lldp = 0x88cc,
