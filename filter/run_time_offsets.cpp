@@ -24,13 +24,26 @@ std::optional<Tagged> untag(std::uint32_t k) {
     return std::nullopt;
 }
 
+// Which base a register already includes (none: it holds an index or a value alone). Not a
+// std::optional<Base>: with that, GCC 12 at -O2 reports the disengaged optional's payload as
+// possibly read uninitialised (-Wmaybe-uninitialized in the comparison below); every field
+// here always has a value, so there is nothing for it to doubt.
+struct IncludedBase {
+    bool present = false;
+    Base base = Base::LinkHeader;
+
+    static IncludedBase of(Base which) { return {true, which}; }
+    explicit operator bool() const { return present; }
+    bool is(Base which) const { return present && base == which; }
+};
+
 }  // namespace
 
 std::optional<std::vector<Insn>> relocate(const std::vector<Insn>& loads) {
     std::vector<Insn> out;
     out.reserve(loads.size() + 4);
     // Which base X (and A) already include, as the run-time code adds them in.
-    std::optional<Base> x_base, a_base;
+    IncludedBase x_base, a_base;
     for (const Insn& insn : loads) {
         const auto cls = op::cls(insn.code);
         const auto mode = op::mode(insn.code);
@@ -42,8 +55,8 @@ std::optional<std::vector<Insn>> relocate(const std::vector<Insn>& loads) {
             // ld [base + c]  ->  ldx M[base]; ld [x + c]
             out.push_back(statement(op::ldx | op::mem, slot(tagged->base)));
             out.push_back(statement(op::ld | op::size(insn.code) | op::ind, tagged->constant));
-            x_base = tagged->base;
-            a_base.reset();
+            x_base = IncludedBase::of(tagged->base);
+            a_base = {};
         } else if (tagged && cls == op::ldx) {
             // ldxb 4*([base + c]&0xf)  ->  X = base + 4*(P[base + c] & 0xf), as libpcap's
             // gen_loadx_iphdrlen does for a variable offset (X then includes the base).
@@ -53,18 +66,18 @@ std::optional<std::vector<Insn>> relocate(const std::vector<Insn>& loads) {
             out.push_back(statement(op::alu | op::lsh | op::k, 2));
             out.push_back(statement(op::alu | op::add | op::x, 0));
             out.push_back(statement(op::misc | op::tax, 0));
-            x_base = a_base = tagged->base;
+            x_base = a_base = IncludedBase::of(tagged->base);
         } else if (tagged && cls == op::ld) {  // ld [x + base + c]
-            if (x_base && *x_base != tagged->base) return std::nullopt;
+            if (x_base && !x_base.is(tagged->base)) return std::nullopt;
             if (!x_base) {
                 // X holds an index alone: add the base to it (A is about to be loaded anyway).
                 out.push_back(statement(op::ld | op::mem, slot(tagged->base)));
                 out.push_back(statement(op::alu | op::add | op::x, 0));
                 out.push_back(statement(op::misc | op::tax, 0));
-                x_base = tagged->base;
+                x_base = IncludedBase::of(tagged->base);
             }
             out.push_back(statement(insn.code, tagged->constant));
-            a_base.reset();
+            a_base = {};
         } else if (packet && mode == op::ind && insn.k < ancillary_base) {
             return std::nullopt;  // an index load of the outer packet: nothing emits one
         } else {
@@ -77,9 +90,9 @@ std::optional<std::vector<Insn>> relocate(const std::vector<Insn>& loads) {
                        (op::aluop(insn.code) == op::add || op::aluop(insn.code) == op::sub)) {
                 // base + constant still includes the base
             } else if (cls == op::ld || cls == op::alu) {
-                a_base.reset();
+                a_base = {};
             } else if (cls == op::ldx) {
-                x_base.reset();
+                x_base = {};
             }
             out.push_back(insn);
         }
