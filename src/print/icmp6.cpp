@@ -125,7 +125,11 @@ bool print_nd_options(Context& ctx, ByteReader options) {
             }
             break;
         case NdOption::PrefixInformation: {
-            ByteReader r = body;
+            // Read as a full 32-byte option whatever its length says (a short one is then
+            // "badlen"), so the prefix may come from the bytes after it.
+            constexpr std::size_t prefix_option_length = 32;
+            if (!options.has(at + prefix_option_length)) return false;
+            ByteReader r = options.window(at + 2, prefix_option_length - 2);
             unsigned prefix_length = r.u8();
             unsigned flags = r.u8();
             std::uint32_t valid = r.be32(), preferred = r.be32();

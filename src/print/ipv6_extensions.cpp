@@ -210,10 +210,10 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
         if (!header.has(5)) return unwind();
         unsigned last = header.window(4, 1).u8();
         ctx.print(", last-entry={}", last);
-        if (ctx.options.verbosity > 0) {
-            if (!header.has(6)) return unwind();
-            ctx.print(", flags=0x{:x}", header.window(5, 1).u8());
-        }
+        // The flags are shown under -v, and without it when any is set.
+        if (!header.has(6)) return unwind();
+        if (const unsigned flags = header.window(5, 1).u8(); ctx.options.verbosity > 0 || flags != 0)
+            ctx.print(", flags=0x{:x}", flags);
         if (!header.has(8)) return unwind();
         ctx.print(", tag={:x}", header.window(6, 2).be16());
         if (len % 2 == 1) {
