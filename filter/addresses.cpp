@@ -34,6 +34,17 @@ std::optional<std::uint32_t> parse_number(std::string_view text) {
     return parse_in_base(text, 10);
 }
 
+std::string number_error(std::string_view text) {
+    const bool octal = text.size() > 1 && text[0] == '0' && text[1] != 'x' && text[1] != 'X';
+    std::uint64_t value = 0;
+    for (std::size_t i = 1; octal && i < text.size() && value <= 0xffffffffu; ++i) {
+        if (text[i] == '8' || text[i] == '9')
+            return "number " + std::string(text) + " contains non-octal digit";
+        value = value * 8 + static_cast<unsigned>(text[i] - '0');
+    }
+    return "number " + std::string(text) + " overflows 32 bits";
+}
+
 std::optional<std::array<std::uint8_t, 6>> parse_mac(std::string_view text) {
     std::array<std::uint8_t, 6> mac{};
     if (text.size() == 14 && text[4] == '.' && text[9] == '.') {  // aabb.ccdd.eeff

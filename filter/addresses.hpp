@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace rawdump::filter {
@@ -21,5 +22,9 @@ std::optional<std::array<std::uint8_t, 6>> parse_mac(std::string_view text);
 
 // libpcap's numbers: decimal, 0x-prefixed hex or 0-prefixed octal, at most 32 bits.
 std::optional<std::uint32_t> parse_number(std::string_view text);
+
+// Why parse_number() refused `text`, in libpcap's words, for the first problem reading left
+// to right: "number 08 contains non-octal digit" or "number 4294967296 overflows 32 bits".
+std::string number_error(std::string_view text);
 
 }  // namespace rawdump::filter

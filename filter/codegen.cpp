@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -80,6 +81,29 @@ struct Emitted {
 };
 struct Pred {
     std::variant<Test, AllOf, AnyOf, Negation, Always, Emitted> value;
+
+    // Iterative, like ir::Node's: a long `or` chain lowers to a left-deep predicate tree.
+    ~Pred() {
+        std::vector<PredPtr> pending;
+        auto detach_children = [&pending](Pred& pred) {
+            if (auto* both = std::get_if<AllOf>(&pred.value)) {
+                pending.push_back(std::move(both->left));
+                pending.push_back(std::move(both->right));
+            } else if (auto* either = std::get_if<AnyOf>(&pred.value)) {
+                pending.push_back(std::move(either->left));
+                pending.push_back(std::move(either->right));
+            } else if (auto* negated = std::get_if<Negation>(&pred.value)) {
+                pending.push_back(std::move(negated->operand));
+            }
+        };
+        detach_children(*this);
+        while (!pending.empty()) {
+            PredPtr pred = std::move(pending.back());
+            pending.pop_back();
+            // Shared sub-predicates are left to their other owners.
+            if (pred && pred.use_count() == 1) detach_children(const_cast<Pred&>(*pred));
+        }
+    }
 };
 
 PredPtr all_of(PredPtr a, PredPtr b) { return std::make_shared<Pred>(Pred{AllOf{a, b}}); }
@@ -105,22 +129,74 @@ PredPtr masked_equals(Insn load, std::uint32_t k, std::uint32_t mask) {
 
 cfg::BlockId emit(cfg::Graph& graph, const Pred& pred, cfg::BlockId on_true, cfg::BlockId on_false);
 
-// Whether `node` having produced `outcome` implies that `leaf(primitive, its outcome)` held
-// for some primitive inside it on that path.
-template <typename Leaf>
-bool implied(const ir::Node& node, bool outcome, const Leaf& leaf) {
-    if (const auto* n = std::get_if<ir::Not>(&node.value)) return implied(*n->operand, !outcome, leaf);
-    if (const auto* a = std::get_if<ir::And>(&node.value)) {
-        if (outcome) return implied(*a->left, true, leaf) || implied(*a->right, true, leaf);
-        return implied(*a->left, false, leaf) &&
-               (implied(*a->left, true, leaf) || implied(*a->right, false, leaf));
+// What a sub-expression's outcome says about the primitives inside it: whether, when it
+// came out true (or false), a `vlan` was evaluated on that path, or a `geneve` matched.
+// Computed bottom-up, so a left-deep chain of n terms costs n steps, not n^2.
+struct Implications {
+    bool vlan_if_true = false, vlan_if_false = false;
+    bool geneve_if_true = false, geneve_if_false = false;
+};
+
+Implications negated(Implications a) {
+    return {a.vlan_if_false, a.vlan_if_true, a.geneve_if_false, a.geneve_if_true};
+}
+
+// `left and right`: true needs both; false is the left's false, or its true then the
+// right's false.
+Implications conjunction(const Implications& l, const Implications& r) {
+    return {l.vlan_if_true || r.vlan_if_true,
+            l.vlan_if_false && (l.vlan_if_true || r.vlan_if_false),
+            l.geneve_if_true || r.geneve_if_true,
+            l.geneve_if_false && (l.geneve_if_true || r.geneve_if_false)};
+}
+
+Implications disjunction(const Implications& l, const Implications& r) {
+    return negated(conjunction(negated(l), negated(r)));
+}
+
+Implications implications_of(const ir::Node& node);
+
+// The left spine of a chain `((a op b) op c) op d`: its nodes from the top down, and the
+// first operand that is not an and/or.
+const ir::Node& left_spine(const ir::Node& top, std::vector<const ir::Node*>& spine) {
+    const ir::Node* node = &top;
+    while (true) {
+        if (const auto* a = std::get_if<ir::And>(&node->value)) {
+            spine.push_back(node);
+            node = a->left.get();
+        } else if (const auto* o = std::get_if<ir::Or>(&node->value)) {
+            spine.push_back(node);
+            node = o->left.get();
+        } else {
+            return *node;
+        }
     }
-    if (const auto* o = std::get_if<ir::Or>(&node.value)) {
-        if (!outcome) return implied(*o->left, false, leaf) || implied(*o->right, false, leaf);
-        return implied(*o->left, true, leaf) &&
-               (implied(*o->left, false, leaf) || implied(*o->right, true, leaf));
+}
+
+const ir::Node& right_of(const ir::Node& node) {
+    if (const auto* a = std::get_if<ir::And>(&node.value)) return *a->right;
+    return *std::get<ir::Or>(node.value).right;
+}
+
+// Recursion only into right operands and `not` (as deep as the nesting, which
+// depth_limit.hpp bounds), never down a chain.
+Implications implications_of(const ir::Node& node) {
+    if (const auto* n = std::get_if<ir::Not>(&node.value)) return negated(implications_of(*n->operand));
+    std::vector<const ir::Node*> spine;
+    const ir::Node& first = left_spine(node, spine);
+    Implications result;
+    if (spine.empty()) {
+        const bool vlan = std::holds_alternative<ir::Vlan>(first.value);
+        const bool geneve = std::holds_alternative<ir::Geneve>(first.value);
+        return {vlan, vlan, geneve, false};
     }
-    return leaf(node, outcome);
+    result = implications_of(first);
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        const Implications right = implications_of(right_of(**it));
+        result = std::holds_alternative<ir::And>((*it)->value) ? conjunction(result, right)
+                                                                : disjunction(result, right);
+    }
+    return result;
 }
 
 class Lowering {
@@ -239,6 +315,11 @@ private:
         const std::uint32_t p = node.number;
         const std::uint32_t llc = llc_offset();
         const Insn type = load_half(link_.protocol_type_offset);
+        // libpcap's gen_linktype inside MPLS allows only ip and ip6 (`mpls and stp`).
+        if (link_.mpls_depth > 0) {
+            refuse({}, "unsupported protocol over mpls");
+            return always(false);
+        }
         if (link_.llc == LinkLayer::Llc::Plain || link_.framing != LinkLayer::Framing::EtherType)
             return link_protocol(static_cast<ir::EtherType>(p));
         const bool cooked = link_.llc == LinkLayer::Llc::LinuxCooked;
@@ -433,23 +514,32 @@ private:
     // Left before right, explicitly: encapsulations shift the offsets of what follows them.
     // The right operand runs only when the left one is true (and) or false (or): it has
     // passed a live `vlan` if the left one's outcome says so (see after_live_vlan).
-    PredPtr lower(const ir::And& node) {
-        PredPtr left = lower(*node.left);  // first: it may move the offsets
-        return all_of(left, lower_after(*node.left, true, *node.right));
+    // A chain `a or b or c ...` is walked in a loop along its left spine, not recursively.
+    PredPtr lower(const ir::And& node) { return lower_chain(node); }
+    PredPtr lower(const ir::Or& node) { return lower_chain(node); }
+    template <typename Connective>
+    PredPtr lower_chain(const Connective& top) {
+        std::vector<const ir::Node*> spine;
+        const ir::Node& first = left_spine(*top.left, spine);
+        std::reverse(spine.begin(), spine.end());  // bottom up: the order of evaluation
+        PredPtr result = lower(first);              // first: it may move the offsets
+        Implications so_far = implications_of(first);
+        auto step = [&](bool is_and, const ir::Node& right) {
+            PredPtr lowered = lower_after(so_far, is_and, right);
+            result = is_and ? all_of(result, lowered) : any_of(result, lowered);
+            const Implications of_right = implications_of(right);
+            so_far = is_and ? conjunction(so_far, of_right) : disjunction(so_far, of_right);
+        };
+        for (const ir::Node* node : spine)
+            step(std::holds_alternative<ir::And>(node->value), right_of(*node));
+        step(std::is_same_v<Connective, ir::And>, *top.right);
+        return result;
     }
-    PredPtr lower(const ir::Or& node) {
-        PredPtr left = lower(*node.left);
-        return any_of(left, lower_after(*node.left, false, *node.right));
-    }
-    // `right`, reached when `left` came out `outcome`.
-    PredPtr lower_after(const ir::Node& left, bool outcome, const ir::Node& right) {
+    // `right`, reached when what came before it came out `outcome`.
+    PredPtr lower_after(const Implications& before, bool outcome, const ir::Node& right) {
         const bool saved_vlan = vlan_evaluated_, saved_geneve = geneve_matched_;
-        vlan_evaluated_ = saved_vlan || implied(left, outcome, [](const ir::Node& n, bool) {
-                              return std::holds_alternative<ir::Vlan>(n.value);
-                          });
-        geneve_matched_ = saved_geneve || implied(left, outcome, [](const ir::Node& n, bool out) {
-                              return out && std::holds_alternative<ir::Geneve>(n.value);
-                          });
+        vlan_evaluated_ = saved_vlan || (outcome ? before.vlan_if_true : before.vlan_if_false);
+        geneve_matched_ = saved_geneve || (outcome ? before.geneve_if_true : before.geneve_if_false);
         PredPtr result = lower(right);
         vlan_evaluated_ = saved_vlan;
         geneve_matched_ = saved_geneve;
@@ -884,32 +974,33 @@ private:
 };
 
 // Emits `pred` so that it continues at `on_true` or `on_false`; returns its entry block.
+// The right operand is emitted first (its entry is where the left one continues), then the
+// loop goes down the left operand: a left-deep chain costs no recursion.
 cfg::BlockId emit(cfg::Graph& graph, const Pred& pred, cfg::BlockId on_true, cfg::BlockId on_false) {
-    return std::visit(
-        [&](const auto& node) -> cfg::BlockId {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, Test>) {
-                cfg::Block block;
-                block.statements = node.loads;
-                block.test = node.jump;
-                block.on_true = on_true;
-                block.on_false = on_false;
-                return graph.add(std::move(block));
-            } else if constexpr (std::is_same_v<T, AllOf>) {
-                const cfg::BlockId right = emit(graph, *node.right, on_true, on_false);
-                return emit(graph, *node.left, right, on_false);
-            } else if constexpr (std::is_same_v<T, AnyOf>) {
-                const cfg::BlockId right = emit(graph, *node.right, on_true, on_false);
-                return emit(graph, *node.left, on_true, right);
-            } else if constexpr (std::is_same_v<T, Always>) {
-                return node.value ? on_true : on_false;
-            } else if constexpr (std::is_same_v<T, Emitted>) {
-                return node.emit(graph, on_true, on_false);
-            } else {
-                return emit(graph, *node.operand, on_false, on_true);
-            }
-        },
-        pred.value);
+    const Pred* node = &pred;
+    while (true) {
+        if (const auto* test = std::get_if<Test>(&node->value)) {
+            cfg::Block block;
+            block.statements = test->loads;
+            block.test = test->jump;
+            block.on_true = on_true;
+            block.on_false = on_false;
+            return graph.add(std::move(block));
+        } else if (const auto* both = std::get_if<AllOf>(&node->value)) {
+            on_true = emit(graph, *both->right, on_true, on_false);
+            node = both->left.get();
+        } else if (const auto* either = std::get_if<AnyOf>(&node->value)) {
+            on_false = emit(graph, *either->right, on_true, on_false);
+            node = either->left.get();
+        } else if (const auto* negated = std::get_if<Negation>(&node->value)) {
+            std::swap(on_true, on_false);
+            node = negated->operand.get();
+        } else if (const auto* always = std::get_if<Always>(&node->value)) {
+            return always->value ? on_true : on_false;
+        } else {
+            return std::get<Emitted>(node->value).emit(graph, on_true, on_false);
+        }
+    }
 }
 
 }  // namespace

@@ -90,17 +90,22 @@ cfg::BlockId emit_protochain_walk(cfg::Graph& graph, bool ipv6, std::uint32_t pr
     return level;  // not reached: depth 0 returns
 }
 
-bool uses_protochain(const ir::Node& node) {
-    return std::visit(
-        [](const auto& value) {
-            using T = std::decay_t<decltype(value)>;
-            if constexpr (std::is_same_v<T, ir::Protochain>) return true;
-            else if constexpr (std::is_same_v<T, ir::And> || std::is_same_v<T, ir::Or>)
-                return uses_protochain(*value.left) || uses_protochain(*value.right);
-            else if constexpr (std::is_same_v<T, ir::Not>) return uses_protochain(*value.operand);
-            else return false;
-        },
-        node.value);
+// With an explicit stack: `and`/`or` chains are as deep as they are long.
+bool uses_protochain(const ir::Node& root) {
+    std::vector<const ir::Node*> pending{&root};
+    while (!pending.empty()) {
+        const ir::Node& node = *pending.back();
+        pending.pop_back();
+        if (std::holds_alternative<ir::Protochain>(node.value)) return true;
+        if (const auto* a = std::get_if<ir::And>(&node.value)) {
+            pending.insert(pending.end(), {a->left.get(), a->right.get()});
+        } else if (const auto* o = std::get_if<ir::Or>(&node.value)) {
+            pending.insert(pending.end(), {o->left.get(), o->right.get()});
+        } else if (const auto* n = std::get_if<ir::Not>(&node.value)) {
+            pending.push_back(n->operand.get());
+        }
+    }
+    return false;
 }
 
 }  // namespace rawdump::filter

@@ -17,6 +17,11 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+bool rejects_everything(const cfg::Graph& graph) {
+    const cfg::Block& entry = graph.blocks[graph.entry];
+    return entry.is_return && entry.return_value == 0;
+}
+
 }  // namespace
 
 Expected<Program, Diagnostic> compile(std::string_view expression, const CompileOptions& options) {
@@ -46,11 +51,16 @@ Expected<Program, Diagnostic> compile(std::string_view expression, const Compile
     }
     cfg::Graph graph = std::move(*generated);
     if (options.optimize && !uses_protochain(**meaning)) {  // libpcap's no_optimize
+        cfg::Graph unoptimised = graph;
         optimize(graph);
-        // libpcap refuses a filter that its optimiser proves can never match.
-        const cfg::Block& entry = graph.blocks[graph.entry];
-        if (entry.is_return && entry.return_value == 0)
-            return Unexpected{Diagnostic{0, expression.size(), "expression rejects all packets"}};
+        // libpcap refuses a filter that its optimiser proves can never match. Ours proves
+        // more (`tcp and ipx`): refuse only if libpcap's weaker reasoning gets there too;
+        // otherwise the program is `ret #0`, with libpcap's verdicts.
+        if (rejects_everything(graph)) {
+            optimize(unoptimised, facts::Reasoning::Libpcap);
+            if (rejects_everything(unoptimised))
+                return Unexpected{Diagnostic{0, expression.size(), "expression rejects all packets"}};
+        }
     }
     Program program = assemble(graph);
     // Never hand out a program the kernel's checker (or bpf_validate) would refuse for its

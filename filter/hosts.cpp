@@ -72,6 +72,21 @@ std::optional<std::uint32_t> inet_network(std::string_view text) {
     return result;
 }
 
+// libpcap takes a name's addresses in getaddrinfo()'s order, which glibc sorts by RFC 6724
+// (so the listing of `host localhost` tests ::1 before 127.0.0.1). The part of that sort that
+// does not depend on the host's routes: the IPv6 loopback (highest precedence, always
+// reachable) first, then IPv4, then other IPv6 addresses, which a host without IPv6 routes
+// ranks last; each group keeps the file's order. Verdicts do not depend on the order.
+void in_getaddrinfo_order(std::vector<HostAddress>& addresses) {
+    auto rank = [](const HostAddress& address) {
+        constexpr std::array<std::uint8_t, 16> loopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+        if (!address.ipv6) return 1;
+        return address.bytes == loopback ? 0 : 2;
+    };
+    std::stable_sort(addresses.begin(), addresses.end(),
+                     [&](const HostAddress& a, const HostAddress& b) { return rank(a) < rank(b); });
+}
+
 }  // namespace
 
 HostsTable parse_hosts(std::string_view text) {
@@ -103,6 +118,7 @@ NetworksTable parse_networks(std::string_view text) {
 }
 
 HostResolver host_resolver_for(HostsTable table) {
+    for (auto& [name, addresses] : table) in_getaddrinfo_order(addresses);
     return [table = std::move(table)](std::string_view name) -> std::vector<HostAddress> {
         const auto found = table.find(lowercase(name));
         return found == table.end() ? std::vector<HostAddress>{} : found->second;

@@ -38,6 +38,8 @@ HostsTable parse_hosts(std::string_view text);
 NetworksTable parse_networks(std::string_view text);
 
 // Resolvers backed by parsed tables (case-insensitive, as the C library matches hosts(5)).
+// A host's addresses come in the order getaddrinfo() gives them on a host without IPv6
+// routes: ::1, then IPv4, then other IPv6, each group in the file's order.
 HostResolver host_resolver_for(HostsTable table);
 NetworkResolver network_resolver_for(NetworksTable table);
 

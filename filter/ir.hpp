@@ -205,17 +205,44 @@ struct Not {
 };
 
 struct Node {
-    std::variant<NetworkProtocol, LlcProtocol, TransportProtocol, PortMatch, PortRangeMatch, Ipv4HostMatch,
-                 Ipv6HostMatch, EthernetAddressMatch, EthernetMulticast, IpMulticast,
-                 PacketLength, ArithRelation, Ipv4FirstFragment, Ipv6NextHeader, Constant, And,
-                 Or, Not, Vlan, Mpls, Pppoe, Geneve, PacketDirection, InterfaceIndex, Protochain,
-                 LlcFrame, DecnetHostMatch>
-        value;
+    using Value = std::variant<NetworkProtocol, LlcProtocol, TransportProtocol, PortMatch,
+                               PortRangeMatch, Ipv4HostMatch, Ipv6HostMatch, EthernetAddressMatch,
+                               EthernetMulticast, IpMulticast, PacketLength, ArithRelation,
+                               Ipv4FirstFragment, Ipv6NextHeader, Constant, And, Or, Not, Vlan,
+                               Mpls, Pppoe, Geneve, PacketDirection, InterfaceIndex, Protochain,
+                               LlcFrame, DecnetHostMatch>;
+    Value value;
+
+    explicit Node(Value alternative) : value(std::move(alternative)) {}
+    Node(Node&&) = default;
+    Node& operator=(Node&&) = default;
+    // Iterative: `a or b or c ...` is a left-deep tree as deep as it has terms (tens of
+    // thousands in generated filters), too deep for the default recursive destruction.
+    ~Node() {
+        std::vector<NodePtr> pending;
+        auto detach_children = [&pending](Node& node) {
+            if (auto* both = std::get_if<And>(&node.value)) {
+                pending.push_back(std::move(both->left));
+                pending.push_back(std::move(both->right));
+            } else if (auto* either = std::get_if<Or>(&node.value)) {
+                pending.push_back(std::move(either->left));
+                pending.push_back(std::move(either->right));
+            } else if (auto* negated = std::get_if<Not>(&node.value)) {
+                pending.push_back(std::move(negated->operand));
+            }
+        };
+        detach_children(*this);
+        while (!pending.empty()) {
+            NodePtr node = std::move(pending.back());
+            pending.pop_back();
+            if (node) detach_children(*node);
+        }  // each node is destroyed childless
+    }
 };
 
 template <typename T>
 NodePtr make(T value) {
-    return std::make_unique<Node>(Node{std::move(value)});
+    return std::make_unique<Node>(Node::Value{std::move(value)});
 }
 
 template <typename T>

@@ -54,7 +54,7 @@ Expected<Ipv4Network, std::string> ipv4_network(std::string_view text, bool is_n
     Ipv4Network network;
     if (is_number) {
         const auto number = parse_number(text);
-        if (!number) return Unexpected{fmt::format("number {} overflows 32 bits", text)};
+        if (!number) return Unexpected{number_error(text)};
         network.address = *number;
         // libpcap "promotes a short net number": `net 10` is 10.0.0.0/8.
         if (kind == AddressKind::Net)

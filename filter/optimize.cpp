@@ -61,7 +61,7 @@ Operands operands_of(const Graph& graph) {
 
 // Facts holding on entry to every reachable block, in topological (descending id) order.
 std::vector<std::optional<Facts>> entry_facts(const Graph& graph, const std::vector<bool>& live,
-                                              const Operands& operands) {
+                                              const Operands& operands, facts::Reasoning reasoning) {
     std::vector<std::optional<Facts>> facts(graph.blocks.size());
     facts[graph.entry] = Facts{};
     for (std::size_t id = graph.blocks.size(); id-- > 0;) {
@@ -73,14 +73,15 @@ std::vector<std::optional<Facts>> entry_facts(const Graph& graph, const std::vec
             Facts out = *facts[id];
             if (operand) learn(out[*operand], block.test, outcome);
             auto& target = facts[outcome ? block.on_true : block.on_false];
-            target = target ? meet(*target, out) : out;
+            target = target ? meet(*target, out, reasoning) : out;
         }
     }
     return facts;
 }
 
 // Where an edge leaving a block with `facts` (plus its own outcome) really ends up.
-BlockId thread(const Graph& graph, const Operands& operands, BlockId target, Facts facts) {
+BlockId thread(const Graph& graph, const Operands& operands, BlockId target, Facts facts,
+               facts::Reasoning reasoning) {
     while (true) {
         const cfg::Block& block = graph.blocks[target];
         const auto& operand = operands[target];
@@ -88,17 +89,17 @@ BlockId thread(const Graph& graph, const Operands& operands, BlockId target, Fac
         const auto known = facts.find(*operand);
         Fact fact = known == facts.end() ? facts::inherent_fact(*operand)
                                          : meet_inherent(known->second, *operand);
-        const auto outcome = decide(block.test, fact);
+        const auto outcome = decide(block.test, fact, reasoning);
         if (!outcome) return target;
         learn(facts[*operand], block.test, *outcome);
         target = *outcome ? block.on_true : block.on_false;
     }
 }
 
-bool thread_jumps(Graph& graph) {
+bool thread_jumps(Graph& graph, facts::Reasoning reasoning) {
     const auto live = reachable(graph);
     const Operands operands = operands_of(graph);
-    const auto facts = entry_facts(graph, live, operands);
+    const auto facts = entry_facts(graph, live, operands, reasoning);
     bool changed = false;
     // Ascending id: successors first, so a threaded walk follows their already-shortened
     // edges (their entry facts are a meet over every path in, ours included, so their
@@ -112,7 +113,7 @@ bool thread_jumps(Graph& graph) {
             Facts out = *facts[id];
             if (operand) learn(out[*operand], block.test, outcome);
             BlockId& edge = outcome ? block.on_true : block.on_false;
-            const BlockId threaded = thread(graph, operands, edge, std::move(out));
+            const BlockId threaded = thread(graph, operands, edge, std::move(out), reasoning);
             if (threaded != edge) {
                 edge = threaded;
                 changed = true;
@@ -488,12 +489,12 @@ void peephole(Graph& graph, const std::vector<bool>& live) {
 
 }  // namespace
 
-void optimize(Graph& graph) {
+void optimize(Graph& graph, facts::Reasoning reasoning) {
     // libpcap's order: thread jumps and pull tests up until nothing changes, and only then
     // merge identical blocks (merging earlier would give blocks several predecessors and
     // stop pull-ups that libpcap performs, changing which load comes first).
     for (bool changed = true; changed;) {
-        changed = thread_jumps(graph);
+        changed = thread_jumps(graph, reasoning);
         changed |= bypass_undecided(graph);
         if (!changed && pull_up_same_operand_tests(graph)) {
             renumber(graph);

@@ -9,9 +9,12 @@
 #pragma once
 
 #include "filter/cfg.hpp"
+#include "filter/optimize_facts.hpp"
 
 namespace rawdump::filter {
 
-void optimize(cfg::Graph& graph);
+// `reasoning`: how much jump threading may conclude (optimize_facts.hpp); Libpcap only to
+// tell whether libpcap would also find that nothing matches.
+void optimize(cfg::Graph& graph, facts::Reasoning reasoning = facts::Reasoning::Full);
 
 }  // namespace rawdump::filter

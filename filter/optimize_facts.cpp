@@ -1,6 +1,7 @@
 #include "filter/optimize_facts.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace rawdump::filter::facts {
@@ -64,8 +65,15 @@ Fact inherent_fact(const Operand& operand) {
     return fact;
 }
 
-std::optional<bool> decide(const Insn& test, const Fact& fact) {
+std::optional<bool> decide(const Insn& test, const Fact& fact, Reasoning reasoning) {
     const std::uint32_t k = test.k;
+    if (reasoning == Reasoning::Libpcap) {
+        for (const bool outcome : {true, false})
+            if (fact.outcomes.contains({test.code, k, outcome})) return outcome;
+        if (op::aluop(test.code) == op::jeq && fact.one_of && fact.one_of->size() == 1)
+            return *fact.one_of->begin() == k;
+        return std::nullopt;
+    }
     const auto operation = op::aluop(test.code);
     if (fact.one_of && !fact.one_of->empty()) {
         // Decided if every possible value gives the same outcome.
@@ -103,6 +111,7 @@ std::optional<bool> decide(const Insn& test, const Fact& fact) {
 
 void learn(Fact& fact, const Insn& test, bool outcome) {
     const std::uint32_t k = test.k;
+    if (fact.outcomes.size() < max_known_values) fact.outcomes.insert({test.code, k, outcome});
     switch (op::aluop(test.code)) {
         case op::jeq:
             if (outcome) {
@@ -132,8 +141,14 @@ void learn(Fact& fact, const Insn& test, bool outcome) {
     }
 }
 
-Fact meet(const Fact& a, const Fact& b) {
+Fact meet(const Fact& a, const Fact& b, Reasoning reasoning) {
     Fact result;
+    std::set_intersection(a.outcomes.begin(), a.outcomes.end(), b.outcomes.begin(),
+                          b.outcomes.end(), std::inserter(result.outcomes, result.outcomes.end()));
+    if (reasoning == Reasoning::Libpcap) {
+        if (a.one_of && b.one_of && *a.one_of == *b.one_of) result.one_of = a.one_of;
+        return result;
+    }
     if (a.one_of && b.one_of) {
         std::set<std::uint32_t> either = *a.one_of;
         either.insert(b.one_of->begin(), b.one_of->end());
@@ -161,10 +176,11 @@ Fact meet(const Fact& a, const Fact& b) {
     return result;
 }
 
-Facts meet(const Facts& a, const Facts& b) {
+Facts meet(const Facts& a, const Facts& b, Reasoning reasoning) {
     Facts result;
     for (const auto& [operand, fact] : a)
-        if (const auto other = b.find(operand); other != b.end()) result[operand] = meet(fact, other->second);
+        if (const auto other = b.find(operand); other != b.end())
+            result[operand] = meet(fact, other->second, reasoning);
     return result;
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "filter/bpf.hpp"
@@ -41,7 +42,17 @@ struct Fact {
     std::vector<std::uint32_t> some_set;            // masks with at least one bit set
     std::uint32_t at_least = 0;                     // the value's range, from jgt/jge
     std::uint32_t at_most = 0xffffffff;
+    // The tests this operand went through, with their outcomes: all libpcap's optimiser
+    // reasons from (Reasoning::Libpcap). Capped like the value sets.
+    std::set<std::tuple<std::uint16_t, std::uint32_t, bool>> outcomes;
 };
+
+// How much the optimiser may conclude. Full: everything above (values, masks, ranges,
+// merged over paths). Libpcap: only what libpcap 1.10.3's fold_edge concludes, the same test
+// again (same jump, same constant) or a `jeq` after a `jeq` that came out true, from facts
+// that hold on every path in; used to refuse "expression rejects all packets" exactly where
+// libpcap does (`tcp and ipx` is refused by the full reasoning only).
+enum class Reasoning : std::uint8_t { Full, Libpcap };
 
 using Facts = std::map<Operand, Fact>;
 
@@ -50,13 +61,13 @@ using Facts = std::map<Operand, Fact>;
 Fact inherent_fact(const Operand& operand);
 
 // Outcome of `test` (a jump on the operand) given `fact`, if decided.
-std::optional<bool> decide(const Insn& test, const Fact& fact);
+std::optional<bool> decide(const Insn& test, const Fact& fact, Reasoning reasoning = Reasoning::Full);
 
 // Adds what the test coming out `outcome` tells.
 void learn(Fact& fact, const Insn& test, bool outcome);
 
 // What holds on both of two paths.
-Fact meet(const Fact& a, const Fact& b);
-Facts meet(const Facts& a, const Facts& b);
+Fact meet(const Fact& a, const Fact& b, Reasoning reasoning = Reasoning::Full);
+Facts meet(const Facts& a, const Facts& b, Reasoning reasoning = Reasoning::Full);
 
 }  // namespace rawdump::filter::facts

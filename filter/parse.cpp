@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "filter/depth_limit.hpp"
 #include "filter/grammar.hpp"
 
 namespace rawdump::filter {
@@ -57,6 +58,8 @@ Diagnostic syntax_error(std::string_view text, std::size_t offset, std::string_v
 
 Expected<ParsedExpression, Diagnostic> parse(std::string_view expression) {
     namespace x3 = boost::spirit::x3;
+    // Before the recursive descent, which would overflow the stack on deep nesting.
+    if (auto too_deep = check_depth(expression)) return Unexpected{std::move(*too_deep)};
     const char* const begin = expression.data();
     const char* const end = begin + expression.size();
     const char* cursor = begin;

@@ -147,7 +147,7 @@ Analyser::GuardedArith Analyser::arith_value(const ast::ArithValue& value) {
     if (const auto number = parse_number(value.text))
         return {ir::make_arith(ir::ArithConstant{*number}), nullptr};
     if (!value.text.empty() && value.text[0] >= '0' && value.text[0] <= '9')
-        fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+        fail(span(value), number_error(value.text));
     const auto named = number_of(arith_constant_names, value.text);
     if (!named)
         fail(span(value), fmt::format("'{}' is not a number or a known constant", value.text));

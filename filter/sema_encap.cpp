@@ -37,7 +37,7 @@ ir::NodePtr Analyser::encapsulation(const ast::Other& node, const std::string& k
             fail(span(value), fmt::format("syntax error in filter expression: '{}' takes a "
                                           "number", keyword));
         const auto parsed = parse_number(value.text);
-        if (!parsed) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+        if (!parsed) fail(span(value), number_error(value.text));
         if (*parsed > maximum)
             fail(span(value), fmt::format("{} {} greater than maximum {}", what, *parsed, maximum));
         return parsed;

@@ -16,8 +16,8 @@ ir::NodePtr Analyser::named_address(const ast::Head& head, const ast::Value& val
     const std::optional<Proto> proto =
         head.proto ? std::optional<Proto>{head.proto->value} : std::nullopt;
     const std::string name = without_escape(value.text);
-    const bool v4_only = proto == Proto::Ip || proto == Proto::Arp || proto == Proto::Rarp;
-    if (proto && !v4_only && proto != Proto::Ip6)
+    const bool arp = proto == Proto::Arp || proto == Proto::Rarp;
+    if (proto && !arp && proto != Proto::Ip && proto != Proto::Ip6)
         fail(span(*head.proto), fmt::format("'{}' modifier applied to {}", ast::name_of(*proto),
                                             kind == AddressKind::Net ? "net" : "host"));
     std::vector<ir::EtherType> carriers;
@@ -48,7 +48,12 @@ ir::NodePtr Analyser::named_address(const ast::Head& head, const ast::Value& val
     for (const HostAddress& address : addresses) {
         ir::NodePtr one;
         if (address.ipv6) {
-            if (v4_only) continue;
+            // libpcap skips a name's IPv6 addresses for `ip host`, but for `arp`/`rarp` it
+            // goes on to gen_host6, which refuses them (whatever IPv4 addresses the name has).
+            if (proto == Proto::Ip) continue;
+            if (arp)
+                fail(span(*head.proto),
+                     fmt::format("'{}' modifier applied to ip6 host", ast::name_of(head.proto->value)));
             std::array<std::uint8_t, 16> all_ones;
             all_ones.fill(0xff);
             one = ir::make(ir::Ipv6HostMatch{dir, address.bytes, all_ones});

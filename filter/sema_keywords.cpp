@@ -34,8 +34,7 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
             fail(span(node), fmt::format("syntax error in filter expression: expected "
                                          "'{} LENGTH'", keyword));
         const auto length = parse_number(node.argument->text);
-        if (!length) fail(span(*node.argument), fmt::format("number {} overflows 32 bits",
-                                                            node.argument->text));
+        if (!length) fail(span(*node.argument), number_error(node.argument->text));
         return ir::make(ir::PacketLength{keyword == "greater", *length});
     }
     if (keyword == "broadcast" && link_prefix) {
@@ -115,7 +114,7 @@ ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& v
         std::optional<std::uint32_t> number;
         if (value.form == ast::ValueForm::Number) {
             number = parse_number(value.text);
-            if (!number) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+            if (!number) fail(span(value), number_error(value.text));
         } else if (value.form == ast::ValueForm::Name && proto == Proto::Iso) {
             static constexpr std::array nlpids{NumberName{"clnp", 0x81}, NumberName{"esis", 0x82},
                                                NumberName{"isis", 0x83}};
@@ -136,7 +135,7 @@ ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& v
     std::uint32_t number = 0;
     if (value.form == ast::ValueForm::Number) {
         const auto parsed = parse_number(value.text);
-        if (!parsed) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+        if (!parsed) fail(span(value), number_error(value.text));
         number = *parsed;
     } else if (value.form == ast::ValueForm::Name) {
         const std::string name = without_escape(value.text);

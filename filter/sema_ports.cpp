@@ -68,7 +68,7 @@ ir::NodePtr Analyser::port(const ast::Head& head, const ast::Value& value) {
     switch (value.form) {
         case ast::ValueForm::Number: {
             const auto number = parse_number(value.text);
-            if (!number) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+            if (!number) fail(span(value), number_error(value.text));
             return ir::make(ir::PortMatch{std::move(protocols), dir, checked_port(*number, value)});
         }
         case ast::ValueForm::Name: {
@@ -92,7 +92,7 @@ ir::NodePtr Analyser::port_range(const ast::Head& head, const ast::Value& value)
     if (!value.suffix.empty()) fail(span(value), "a port range takes no '/len' or 'mask'");
     if (value.form == ast::ValueForm::Number) {
         const auto number = parse_number(value.text);
-        if (!number) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+        if (!number) fail(span(value), number_error(value.text));
         const std::uint16_t port = checked_port(*number, value);
         return ir::make(ir::PortRangeMatch{std::move(protocols), dir, port, port});
     }

@@ -25,7 +25,7 @@ ir::NodePtr Analyser::protochain(const ast::Head& head, const ast::Value& value)
     switch (value.form) {
         case ast::ValueForm::Number: {
             const auto parsed = parse_number(value.text);
-            if (!parsed) fail(span(value), fmt::format("number {} overflows 32 bits", value.text));
+            if (!parsed) fail(span(value), number_error(value.text));
             number = *parsed;
             break;
         }

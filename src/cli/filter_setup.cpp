@@ -9,6 +9,7 @@
 
 #include "filter/dump.hpp"
 #include "filter/services.hpp"
+#include "src/print/services_table.hpp"
 
 namespace rawdump::cli {
 namespace {
@@ -52,12 +53,18 @@ std::optional<std::string> filter_expression(const Options& options) {
 
 namespace {
 
-// Port names in filters (`port http`) come from /etc/services (read once per run);
-// without the file, names are refused with a message.
-filter::PortResolver services_resolver() {
-    auto text = read_text("/etc/services");
-    if (!text) return {};
-    return filter::resolver_for(filter::parse_services(*text));
+// The table the printer falls back on too, by name.
+filter::ServicesTable builtin_services() {
+    filter::ServicesTable table;
+    for (const auto& service : print::builtin_tcp_services) {
+        auto& entry = table[std::string(service.name)];
+        if (!entry.tcp) entry.tcp = service.port;
+    }
+    for (const auto& service : print::builtin_udp_services) {
+        auto& entry = table[std::string(service.name)];
+        if (!entry.udp) entry.udp = service.port;
+    }
+    return table;
 }
 
 // Host and network names (`host localhost`, `net loopback`) come from /etc/hosts and
@@ -65,6 +72,11 @@ filter::PortResolver services_resolver() {
 std::string file_text(const char* path) { return read_text(path).value_or(std::string()); }
 
 }  // namespace
+
+filter::PortResolver services_resolver(const char* services_path) {
+    auto text = read_text(services_path);
+    return filter::resolver_for(text ? filter::parse_services(*text) : builtin_services());
+}
 
 std::optional<filter::Program> compile_or_report(const std::string& expression,
                                                  filter::LinkType link, std::uint32_t snaplen,

@@ -14,6 +14,11 @@ namespace rawdump::cli {
 // operands joined by spaces. nullopt after printing an error.
 std::optional<std::string> filter_expression(const Options& options);
 
+// Port names in filters (`port http`): from the services file (read once per run) or,
+// without it (a static binary in an empty root), from the built-in table the printer falls
+// back on too (src/print/services_table.hpp).
+filter::PortResolver services_resolver(const char* services_path = "/etc/services");
+
 // Compiles, or prints the diagnostic to stderr and returns nullopt. `live`: the program is
 // for an AF_PACKET socket (-i), see filter::CompileOptions::live.
 std::optional<filter::Program> compile_or_report(const std::string& expression,
