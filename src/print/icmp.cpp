@@ -265,6 +265,9 @@ void print_icmp(Context& ctx, ByteReader message, const IpInfo& ip) {
     // ICMP checksums are checked even with -K, as in tcpdump.
     if (ctx.options.verbosity > 0 && !ip.fragmented && message.has(ip.length)) {
         std::uint16_t computed = checksum_finish(checksum_add(0, message.window(0, ip.length).all()));
+        constexpr std::uint32_t checksum_end = 4;
+        // Shown only when wrong: a message too short to hold it then ends here.
+        if (computed != 0 && ip.length < checksum_end) return ctx.truncated_unwind("icmp");
         if (computed != 0)
             ctx.print(" (wrong icmp cksum {:x} (->{:x})!)", h.checksum, checksum_should_be(h.checksum, computed));
     }

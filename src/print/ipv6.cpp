@@ -123,7 +123,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
                 transport = total - at;
             } else if (h.payload_length == 0) {
                 // No jumbo option: the packet has no payload at all.
-                if (found_extension) return ctx.truncated(last_protocol);
+                if (found_extension) return ctx.truncated("ip6");
                 datagram = clip(40);
                 transport = 0;
             }
