@@ -149,7 +149,11 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     }
     if ((h.fragment & offset_mask) == 0) {
         auto proto = static_cast<IpProto>(h.protocol);
-        if (proto != IpProto::Tcp && proto != IpProto::Udp && proto != IpProto::Sctp) {
+        bool own_addresses = proto == IpProto::Tcp || proto == IpProto::Udp || proto == IpProto::Sctp;
+        // tcpdump's DCCP printer shows its own too; rawdump has none, so its ip-proto line
+        // gets them here, except when the header is cut before DCCP would have run.
+        if (!header_complete && proto == IpProto::Dccp) own_addresses = true;
+        if (!own_addresses) {
             ip.print_addresses(ctx);
             ctx.put(": ");
         }

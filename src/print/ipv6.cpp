@@ -112,6 +112,8 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
             advance = print_routing_header(ctx, header, ip.checksum_dst6);
             break;
         case IpProto::NoNext:
+            // As for a transport: a zero payload length without a jumbo option is a cut.
+            if (h.payload_length == 0 && !jumbo && found_extension) return ctx.truncated("ip6");
             return ctx.put("no next header");
         default: {
             std::uint64_t transport = remaining;

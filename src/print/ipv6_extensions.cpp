@@ -178,8 +178,9 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
         ctx.truncated_unwind("rt6");
         return std::nullopt;
     };
+    ctx.put("RT6");  // before its length is read
     if (!header.has(2)) return unwind();
-    ctx.print("RT6 (len={}", len);
+    ctx.print(" (len={}", len);
     if (!header.has(3)) return unwind();
     unsigned type = header.window(2, 1).u8();
     ctx.print(", type={}", type);

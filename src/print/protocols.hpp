@@ -35,6 +35,7 @@ enum class IpProto : std::uint8_t {
     Ipv4 = 4,
     Tcp = 6,
     Udp = 17,
+    Dccp = 33,
     Ipv6 = 41,
     Routing = 43,
     Fragment = 44,
