@@ -191,7 +191,8 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
         ctx.print("time stamp query id {} seq {}", h.id, h.sequence);
         return cut;
     case IcmpType::TimestampReply: {
-        if (!need(20)) return cut;
+        // The three times are checked before they are read: a cut there is local.
+        if (!need(8) || !need(20, Cut::Local)) return cut;
         ByteReader times = message.window(8, 12);
         ctx.print("time stamp reply id {} seq {}: org ", h.id, h.sequence);
         print_icmp_time(ctx, times.be32());
