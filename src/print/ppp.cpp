@@ -217,6 +217,8 @@ void print_hdlc(Context& ctx, ByteReader frame, std::size_t start, std::uint32_t
     }
     if (size < 2) return ctx.truncated("ppp");
     std::uint16_t protocol = b.window(0, 2).be16();
+    // Another flag where the protocol should be is not un-escaped again.
+    if ((protocol & 0xff00) == 0x7e00) return ctx.print("(protocol 0x{:04x} invalid)", protocol);
     if (protocol != address_control) return print_payload(ctx, protocol, b, 2, size - 2);
     if (size < 4) return ctx.truncated("ppp");
     print_payload(ctx, b.window(2, 2).be16(), b, 4, size - 4);
