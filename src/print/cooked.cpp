@@ -129,7 +129,8 @@ std::size_t print_payload(Context& ctx, const CookedHeader& h, ByteReader frame,
         protocol = tag.be16();
         if (ctx.options.link_header)
             ctx.print("vlan {}, p {}{}, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
-        const std::string_view name = ethertype_name(protocol);
+        // A length is named as the LLC it stands for, which has no ethertype name.
+        const std::string_view name = protocol > max_length_field ? ethertype_name(protocol) : std::string_view{};
         ctx.print("ethertype {}, ", name.empty() ? std::string_view{"Unknown"} : name);
         header_length += 4;
         length -= 4;

@@ -203,7 +203,7 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
         return cut;
     }
     case IcmpType::RouterAdvert: {
-        if (!need(8)) return cut;
+        if (!need(8, Cut::Local)) return cut;  // checked before reading
         ByteReader r = message.window(4, 4);
         unsigned count = r.u8(), size = r.u8(), lifetime = r.be16();
         ctx.put("router advertisement lifetime ");

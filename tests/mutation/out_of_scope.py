@@ -38,6 +38,7 @@ OUT_OF_SCOPE = [
     ("PTP", r"\bPTPv\d|\[\|ptp\]", r"ethertype PTP \(0x88f7\)"),
     ("VAT (udp/vt)", r"\budp/vt\b", None),
     ("ATA over Ethernet", r"\bAoE\b|\[\|aoe\]", r"ethertype AoE \(0x88a2\)"),
+    ("TIPC", r"\bTIPC v|\[\|tipc\]", r"ethertype TIPC \(0x88ca\)"),
     ("RSVP", r"\bRSVP\b|\[\|rsvp\]", None),
     ("HSRP", r"\bHSRPv\d|\[\|hsrp\]", None),
     ("IPv6 mobility header", r"\bmobility: |\[\|mobility\]", None),
