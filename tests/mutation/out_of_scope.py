@@ -39,6 +39,7 @@ OUT_OF_SCOPE = [
     ("VAT (udp/vt)", r"\budp/vt\b", None),
     ("ATA over Ethernet", r"\bAoE\b|\[\|aoe\]", r"ethertype AoE \(0x88a2\)"),
     ("TIPC", r"\bTIPC v|\[\|tipc\]", r"ethertype TIPC \(0x88ca\)"),
+    ("TSP (timed)", r"\bTSP_\w+ vers\b|\[\|tsp\]", None),
     ("RSVP", r"\bRSVP\b|\[\|rsvp\]", None),
     ("HSRP", r"\bHSRPv\d|\[\|hsrp\]", None),
     ("IPv6 mobility header", r"\bmobility: |\[\|mobility\]", None),
