@@ -43,8 +43,28 @@ struct LinkTypeField {
 
 inline constexpr std::uint32_t link_type_mask = 0x03ffffff;
 
+// Four numbers below 104 that files hold as Linux's DLT_ values rather than the LINKTYPE_ ones:
+// libpcap reads each as that DLT, which is the same link as the LINKTYPE_ number (and its
+// writers store the LINKTYPE_ number). So a file of type 12 is raw IP, as one of type 101 is.
+struct DltAlias {
+    std::uint32_t dlt;
+    std::uint32_t link_type;
+};
+inline constexpr std::array<DltAlias, 4> linux_dlt_aliases{{
+    {11, 100},  // DLT_ATM_RFC1483
+    {12, 101},  // DLT_RAW
+    {15, 102},  // DLT_SLIP_BSDOS
+    {16, 103},  // DLT_PPP_BSDOS
+}};
+
+constexpr std::uint32_t canonical_link_type(std::uint32_t link_type) {
+    for (auto alias : linux_dlt_aliases)
+        if (alias.dlt == link_type) return alias.link_type;
+    return link_type;
+}
+
 constexpr LinkTypeField split_link_type_field(std::uint32_t field) {
-    return {field & link_type_mask, field & ~link_type_mask};
+    return {canonical_link_type(field & link_type_mask), field & ~link_type_mask};
 }
 
 }  // namespace rawdump::savefile

@@ -33,7 +33,7 @@ platform::Timestamp PcapngInterface::timestamp(std::uint64_t units) const {
 Expected<PcapngInterface, std::string> parse_interface_block(std::span<const std::byte> body, bool big_endian) {
     ByteReader fields(body, big_endian);
     PcapngInterface interface;
-    interface.link_type = fields.u16();
+    interface.link_type = canonical_link_type(fields.u16());
     fields.skip(2);  // reserved
     std::uint32_t snaplen = fields.u32();
     if (fields.short_read()) return Unexpected{too_short()};

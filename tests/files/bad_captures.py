@@ -45,6 +45,9 @@ CLASSIC = [
     ("snaplen-above-maximum", pcap(snaplen=300000), None),  # kept as it is
     ("snaplen-int-max", pcap(snaplen=0x7fffffff), None),
     ("snaplen-0-dbus", pcap(snaplen=0, link=231), None),
+    # Linux's DLT_RAW (12) in the link-type field: raw IP as LINKTYPE_RAW (101) is, and -w
+    # writes 101.
+    ("link-type-dlt-raw", pcap(link=12, records=((PACKET[14:], len(PACKET) - 14),)), None),
     ("snaplen-0-usbpcap", pcap(snaplen=0, link=249), None),
     ("snaplen-below-caplen", pcap(snaplen=20, records=((PACKET, 54), (PACKET, 54))), None),
     ("version-2.99", pcap(minor=99), "unsupported pcap savefile version 2.99"),
