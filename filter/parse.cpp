@@ -58,6 +58,16 @@ Diagnostic syntax_error(std::string_view text, std::size_t offset, std::string_v
 
 Expected<ParsedExpression, Diagnostic> parse(std::string_view expression) {
     namespace x3 = boost::spirit::x3;
+    // The grammar's character classes (x3::alnum, x3::alpha) are defined for ASCII only: a
+    // byte above 0x7f is undefined behaviour in them (an assertion in debug builds). No
+    // pcap-filter token has one, so it is a syntax error right there (found by fuzzing).
+    const auto non_ascii = std::find_if(expression.begin(), expression.end(),
+                                        [](char c) { return static_cast<unsigned char>(c) > 0x7f; });
+    if (non_ascii != expression.end()) {
+        const auto offset = static_cast<std::size_t>(non_ascii - expression.begin());
+        return Unexpected{Diagnostic{offset, 1, "syntax error in filter expression: unexpected "
+                                                "non-ASCII character"}};
+    }
     // Before the recursive descent, which would overflow the stack on deep nesting.
     if (auto too_deep = check_depth(expression)) return Unexpected{std::move(*too_deep)};
     const char* const begin = expression.data();

@@ -18,6 +18,6 @@ TEST_SUITE("filter.cli-names") {
         filter::CompileOptions options;
         options.resolve_port = resolve;
         CHECK(filter::compile("tcp port http or udp port domain", options).has_value());
-        CHECK(filter::compile("portrange ftp-data-ssh", options).has_value());
+        CHECK(filter::compile("portrange ftp-ssh", options).has_value());
     }
 }

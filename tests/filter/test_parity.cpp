@@ -141,6 +141,15 @@ TEST_SUITE("filter.parity") {
         CHECK(message("len = 077777777777") == "number 077777777777 overflows 32 bits");
     }
 
+    TEST_CASE("a byte above 0x7f is a syntax error at that byte (fuzzing: x3::alnum's assertion)") {
+        const std::string text = "ip[0] | i\x90\xa4\xce\xa9 ^ ip[2] = 0";
+        auto program = compile(text, {});
+        REQUIRE_FALSE(program.has_value());
+        CHECK(program.error().message == "syntax error in filter expression: unexpected non-ASCII character");
+        CHECK(program.error().offset == 9);
+        CHECK_FALSE(compile("host caf\xc3\xa9", {}).has_value());
+    }
+
     TEST_CASE("diagnostics: the caret under the token on its own line of a -F file") {
         const std::string text = "tcp\n  and port\n  http and\n  ip6 hots 1\n";
         auto program = compile(text, {});
