@@ -101,18 +101,18 @@ TEST_SUITE("filter.limits") {
 
     TEST_CASE("long and/or chains compile without recursing per term") {
         // Unoptimised: sema, codegen, assembly and the trees' destruction on 40,000 terms
-        // (SIGSEGV before, from 30,000).
+        // (SIGSEGV before, from 30,000). Cheap primitives keep this quick under ASan.
         CompileOptions unoptimised;
         unoptimised.optimize = false;
-        CHECK(compile(chain(40000, "port ", " or "), unoptimised).has_value());
+        CHECK(compile(chain(40000, "tcp", " or ", false), unoptimised).has_value());
         CHECK(compile(chain(40000, "len = ", " and "), unoptimised).has_value());
         std::string alternating = "tcp";
         for (int i = 1; i < 40000; ++i) alternating += i % 2 ? " or udp" : " and tcp";
         CHECK(compile(alternating, unoptimised).has_value());
-        CHECK(compile(parenthesised(chain(20000, "port ", " or "), max_nesting_depth), unoptimised)
+        CHECK(compile(parenthesised(chain(20000, "ip", " or ", false), max_nesting_depth), unoptimised)
                   .has_value());
-        // Optimised, on terms the optimiser handles in linear time.
-        CHECK(compile(chain(30000, "ip host 10.0.0.", " or "), {}).has_value());
+        // Optimised: a long chain of one-test primitives.
+        CHECK(compile(chain(20000, "len = ", " or "), {}).has_value());
     }
 
     TEST_CASE("a 1 MB expression compiles or says it is too long") {

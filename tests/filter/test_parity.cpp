@@ -167,9 +167,9 @@ TEST_SUITE("filter.parity") {
     }
 
     TEST_CASE("diagnostics: a huge expression is echoed as a window around the error") {
-        std::string text(50'000'000, ' ');
+        std::string text(5'000'000, ' ');
         text.replace(0, 3, "tcp");
-        const std::size_t bad = 30'000'000;
+        const std::size_t bad = 3'000'000;
         text.replace(bad, 10, "port 99999");
         auto program = compile(text, {});
         REQUIRE_FALSE(program.has_value());
