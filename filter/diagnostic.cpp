@@ -34,7 +34,10 @@ std::string render(const Diagnostic& diagnostic, std::string_view expression) {
     if (line_end == std::string_view::npos) line_end = expression.size();
     const std::size_t line_number =
         1 + static_cast<std::size_t>(std::count(expression.begin(), expression.begin() + line_start, '\n'));
-    const bool multi_line = expression.find('\n') != std::string_view::npos;
+    // A file's final newline does not make it multi-line.
+    const std::size_t text_end = expression.find_last_not_of(" \t\r\n");
+    const bool multi_line = text_end != std::string_view::npos &&
+                            expression.substr(0, text_end).find('\n') != std::string_view::npos;
 
     // The span, cut at the end of its line.
     const std::size_t length =

@@ -162,6 +162,8 @@ TEST_SUITE("filter.parity") {
         // A point at the end of a line belongs to that line.
         CHECK(render(Diagnostic{3, 0, "m"}, "tcp\nudp") == "m (line 1)\n  tcp\n     ^");
         CHECK(render(Diagnostic{5, 3, "m"}, "tcp\r\nudp") == "m (line 2)\n  udp\n  ^~~");
+        // A file's final newline does not count as a second line.
+        CHECK(render(Diagnostic{4, 4, "m"}, "tcp port\n") == "m\n  tcp port\n      ^~~~");
         // One-line expressions render as before.
         CHECK(render(Diagnostic{4, 4, "m"}, "tcp port") == "m\n  tcp port\n      ^~~~");
     }
