@@ -1,7 +1,5 @@
 #include "src/cli/filter_setup.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +7,7 @@
 
 #include "filter/dump.hpp"
 #include "filter/services.hpp"
+#include "src/cli/filter_file.hpp"
 #include "src/print/services_table.hpp"
 
 namespace rawdump::cli {
@@ -34,18 +33,8 @@ std::optional<std::string> filter_expression(const Options& options) {
         }
         return expression;
     }
-    auto contents = read_text(options.filter_file->c_str());
-    if (!contents) {
-        fmt::print(stderr, "rawdump: can't open {}: {}\n", *options.filter_file, std::strerror(errno));
-        return std::nullopt;
-    }
-    std::string text = std::move(*contents);
-    // tcpdump blanks '#' comments up to the end of the line.
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '#') continue;
-        for (; i < text.size() && text[i] != '\n'; ++i) text[i] = ' ';
-    }
-    if (!options.expression_words.empty())
+    auto text = read_filter_file(*options.filter_file);
+    if (text && !options.expression_words.empty())
         fmt::print(stderr, "Warning: ignoring filter expression given on the command line; using -F {}\n",
                    *options.filter_file);
     return text;

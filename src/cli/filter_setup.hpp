@@ -10,8 +10,8 @@
 
 namespace rawdump::cli {
 
-// The expression: the -F file's contents ('#' starts a comment, as in tcpdump) or the
-// operands joined by spaces. nullopt after printing an error.
+// The expression: the -F file's (read_filter_file: comments blanked, a NUL ends it, a directory
+// or unreadable file an error) or the operands joined by spaces. nullopt after printing why.
 std::optional<std::string> filter_expression(const Options& options);
 
 // Port names in filters (`port http`): from the services file (read once per run) or,

@@ -6,7 +6,6 @@
 
 #include "filter/vm.hpp"
 #include "platform/interfaces.hpp"
-#include "src/cli/filter_file.hpp"
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/live_capture.hpp"
 #include "src/cli/packet_sink.hpp"
@@ -17,16 +16,6 @@
 
 namespace rawdump::cli {
 namespace {
-
-// The expression: -F's file or the operands joined.
-std::optional<std::string> expression_of(const Options& options) {
-    if (!options.filter_file) return filter_expression(options);
-    auto text = read_filter_file(*options.filter_file);
-    if (text && !options.expression_words.empty())
-        fmt::print(stderr, "Warning: ignoring filter expression given on the command line; using -F {}\n",
-                   *options.filter_file);
-    return text;
-}
 
 int read_file(const Options& options) {
     // Opening the -w file truncates it, so this must come before anything is opened.
@@ -45,7 +34,7 @@ int read_file(const Options& options) {
     fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
                *options.read_file, link_type_label(info.link_type), info.snaplen);
     // tcpdump reads -F's file after opening the capture, so its errors follow that line.
-    auto expression = expression_of(options);
+    auto expression = filter_expression(options);
     if (!expression) return 1;
     if (!savefile::libpcap_knows_link_type(info.link_type)) {
         fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", info.link_type,
@@ -100,7 +89,7 @@ int dump_only(const Options& options) {
     } else if (!options.interface) {
         fmt::print(stderr, "Warning: assuming Ethernet\n");
     }
-    auto expression = expression_of(options);
+    auto expression = filter_expression(options);
     if (!expression) return 1;
     // With -i, tcpdump lists the program for the live device.
     auto program = compile_or_report(*expression, link, options.snaplen, options,
@@ -129,7 +118,7 @@ int run(const Options& options) {
     }
     if (options.read_file) return read_file(options);
     if (options.dump_level > 0) return dump_only(options);
-    auto expression = expression_of(options);
+    auto expression = filter_expression(options);
     if (!expression) return 1;
     return capture_live(options, *expression);
 }
