@@ -8,7 +8,7 @@ int main(int argc, char** argv) {
     auto options = rawdump::cli::parse_options(argc, argv);
     if (!options) {
         if (!options.error().message.empty()) fmt::print(stderr, "rawdump: {}\n", options.error().message);
-        fmt::print(stderr, "{}", rawdump::cli::usage_text());
+        if (options.error().show_usage) fmt::print(stderr, "{}", rawdump::cli::usage_text());
         return 1;
     }
     return rawdump::cli::run(*options);

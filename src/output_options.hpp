@@ -1,6 +1,8 @@
 // How packets are printed: the output flags of the command line, resolved once.
 #pragma once
 
+#include <cstdint>
+
 namespace rawdump {
 
 enum class TimestampStyle {
@@ -39,6 +41,13 @@ struct OutputOptions {
     bool packet_numbers = false;       // -#
     bool nanoseconds = false;          // --nano
     bool one_line = false;             // -g: IPv4 -v header and addresses on one line
+    bool strip_domain = false;         // -N: host names without their domain
+    bool foreign_numeric = false;      // -f: addresses outside the capture interface's net numerically
+    std::uint32_t local_net = 0;       // -f: the interface's IPv4 network and mask (host order),
+    std::uint32_t local_netmask = 0;   //     0/0 when it has none (then every address is named)
+    bool nfs_handles = false;          // -u: undecoded NFS handles (for the NFS decoder)
+    bool bgp_asdot = false;            // -b: BGP AS numbers as asdot (for the BGP decoder)
+    bool mesh_headers = false;         // -H: 802.11s mesh headers (for the 802.11 decoder)
     TimestampStyle timestamps = TimestampStyle::Local;
     PacketType packet_type = PacketType::ByPort;  // -T
 };

@@ -11,7 +11,23 @@
 
 namespace rawdump::cli {
 
-enum class Action { Capture, Help, Version, ListInterfaces };
+enum class Action {
+    Capture,
+    Help,
+    Version,
+    ListInterfaces,      // -D
+    ListLinkTypes,       // -L (ignored with -r / -V, as in tcpdump)
+    ListTimestampTypes,  // -J (ignored with -r / -V, as in tcpdump)
+    FloatingPointType,   // --fp-type
+};
+
+// -Q / --direction: which packets of a live capture are kept.
+enum class CaptureDirection { InOut, In, Out };
+
+// -j / --time-stamp-type: libpcap's names (pcap-tstamp(7)), in libpcap's order.
+inline constexpr const char* time_stamp_type_names[] = {
+    "host", "host_lowprec", "host_hiprec", "adapter", "adapter_unsynced", "host_hiprec_unsynced",
+};
 
 struct Options {
     Action action = Action::Capture;
@@ -20,6 +36,19 @@ struct Options {
     std::optional<std::string> write_file;      // -w
     std::optional<std::string> filter_file;     // -F
     std::optional<std::string> link_type_name;  // -y
+    std::optional<std::string> file_list;       // -V: a file naming capture files, one per line
+    CaptureDirection direction = CaptureDirection::InOut;  // -Q
+    std::optional<std::string> time_stamp_type; // -j: one of time_stamp_type_names
+    bool time_stamp_precision_given = false;    // --nano / --micro / --time-stamp-precision
+    bool monitor_mode = false;                  // -I
+    // Output file rotation (-w): -C in bytes (N * 1,000,000), -G seconds, -W files, -z command.
+    std::uint64_t rotate_size = 0;              // 0: off
+    std::uint32_t rotate_seconds = 0;           // 0: off
+    std::uint32_t file_count = 0;               // 0: unlimited
+    std::optional<std::string> postrotate_command;
+    // -Z: user name or uid[:gid]. Unset: tcpdump's Debian default, drop to "tcpdump" when
+    // that user exists ("-Z root" keeps root).
+    std::optional<std::string> relinquish_user;
     std::uint64_t count = 0;                    // -c; 0: no limit
     std::uint32_t snaplen = 262144;             // -s; 0 means the maximum
     std::uint32_t buffer_kib = 2048;            // -B: capture ring size in KiB
@@ -40,6 +69,9 @@ struct Options {
 
 struct UsageError {
     std::string message;  // one line without the program name; empty: just show the usage
+    // getopt's complaints (unknown option, missing argument) are followed by the usage, as
+    // in tcpdump; a bad value ("invalid file size 1x") is one line only.
+    bool show_usage = true;
 };
 
 Expected<Options, UsageError> parse_options(int argc, char** argv);

@@ -87,10 +87,19 @@ void Names::add_service(std::uint16_t port, bool tcp, std::string name) {
     (tcp ? tcp_ports_ : udp_ports_).try_emplace(port, std::move(name));
 }
 
-std::string_view Names::host(const Ipv4Address& a) const noexcept {
-    return resolve(hosts4_, a.value(), dns_.get(), a);
+// tcpdump cuts a -N name at its first dot.
+std::string_view without_domain(std::string_view name, bool strip) noexcept {
+    return strip ? name.substr(0, name.find('.')) : name;
 }
-std::string_view Names::host(const Ipv6Address& a) const noexcept { return resolve(hosts6_, a, dns_.get(), a); }
+
+std::string_view Names::host(const Ipv4Address& a) const noexcept {
+    // tcpdump tests the network before asking the resolver, so a foreign address costs no query.
+    if ((a.value() & local_mask_) != local_net_) return {};
+    return without_domain(resolve(hosts4_, a.value(), dns_.get(), a), strip_domains_);
+}
+std::string_view Names::host(const Ipv6Address& a) const noexcept {
+    return without_domain(resolve(hosts6_, a, dns_.get(), a), strip_domains_);
+}
 std::string_view Names::tcp_port(std::uint16_t port) const noexcept { return find(tcp_ports_, port); }
 std::string_view Names::udp_port(std::uint16_t port) const noexcept { return find(udp_ports_, port); }
 

@@ -29,6 +29,15 @@ public:
     // nameserver in the resolv.conf, nothing is asked.
     void enable_reverse_dns(ReverseDnsOptions options = {});
 
+    // -N: host names lose their domain ("nic.ddn.mil" prints as "nic"), as tcpdump cuts them.
+    void strip_domains() noexcept { strip_domains_ = true; }
+    // -f: only IPv4 addresses inside the capture interface's network get names; the
+    // "foreign" ones print numerically. `net` and `mask` are host-order values.
+    void name_only_local(std::uint32_t net, std::uint32_t mask) noexcept {
+        local_net_ = net;
+        local_mask_ = mask;
+    }
+
     void add_host(const Ipv4Address& a, std::string name);
     void add_host(const Ipv6Address& a, std::string name);
     void add_service(std::uint16_t port, bool tcp, std::string name);
@@ -45,6 +54,9 @@ private:
     mutable std::unordered_map<std::uint32_t, std::string> hosts4_;
     mutable std::unordered_map<Ipv6Address, std::string, Ipv6Hash> hosts6_;
     std::unique_ptr<ReverseDns> dns_;
+    bool strip_domains_ = false;
+    std::uint32_t local_net_ = 0;   // with local_mask_ 0 every address is local
+    std::uint32_t local_mask_ = 0;
     std::unordered_map<std::uint16_t, std::string> tcp_ports_;
     std::unordered_map<std::uint16_t, std::string> udp_ports_;
 };

@@ -36,9 +36,11 @@ bool print_header_problems(print::Context& ctx, const platform::Frame& frame) {
 }
 
 // Without -n: the name files, and PTR queries for the addresses /etc/hosts does not name.
-print::Names resolving_names() {
+print::Names resolving_names(const OutputOptions& options) {
     auto names = print::Names::from_files();
     names.enable_reverse_dns();
+    if (options.strip_domain) names.strip_domains();
+    if (options.foreign_numeric) names.name_only_local(options.local_net, options.local_netmask);
     return names;
 }
 
@@ -48,7 +50,7 @@ struct PacketPrinter::State {
     State(const OutputOptions& o, filter::LinkType l)
         : options(o),
           link(l),
-          names(o.numeric ? print::Names{} : resolving_names()),
+          names(o.numeric ? print::Names{} : resolving_names(o)),
           timestamps(o.timestamps, o.nanoseconds) {}
 
     OutputOptions options;
