@@ -309,3 +309,22 @@ TEST_CASE("PTR responses: only ours, bounds-checked, host names only") {
     nx[3] = 0x83;
     CHECK(parse_ptr_response(nx, 0x1234, qname).result == PtrResult::NoName);
 }
+
+TEST_CASE("-N cuts names at the first dot; -f names only the local network's IPv4 addresses") {
+    Names names;
+    names.add_host(Ipv4Address{{10, 1, 1, 1}}, "client.example.org");
+    names.add_host(Ipv4Address{{192, 0, 2, 7}}, "far.example.net");
+    Ipv6Address six{};
+    six.bytes[15] = 1;
+    names.add_host(six, "six.example.org");
+    CHECK(names.host(Ipv4Address{{10, 1, 1, 1}}) == "client.example.org");
+
+    names.strip_domains();
+    CHECK(names.host(Ipv4Address{{10, 1, 1, 1}}) == "client");
+    CHECK(names.host(six) == "six");
+
+    names.name_only_local(0x0a010100, 0xffffff00);  // 10.1.1.0/24
+    CHECK(names.host(Ipv4Address{{10, 1, 1, 1}}) == "client");
+    CHECK(names.host(Ipv4Address{{192, 0, 2, 7}}).empty());  // foreign: printed as a number
+    CHECK(names.host(six) == "six");                         // -f concerns IPv4 only
+}
