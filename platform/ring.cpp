@@ -9,9 +9,10 @@
 
 namespace rawdump::platform {
 
-RingGeometry ring_geometry(std::uint32_t buffer_size, std::uint32_t page_size) noexcept {
+RingGeometry ring_geometry(std::uint32_t buffer_size, std::uint32_t page_size,
+                           std::uint32_t frame_size) noexcept {
     RingGeometry g;
-    g.frame_size = kRingFrameSize;
+    g.frame_size = frame_size;
     g.block_size = page_size;
     while (g.block_size < g.frame_size) g.block_size <<= 1;
     const std::uint32_t frames_per_block = g.block_size / g.frame_size;
@@ -20,6 +21,16 @@ RingGeometry ring_geometry(std::uint32_t buffer_size, std::uint32_t page_size) n
     if (g.block_count == 0) g.block_count = 1;  // a tiny -B still needs one block
     g.frame_count = g.block_count * frames_per_block;
     return g;
+}
+
+std::uint32_t frame_ring_frame_size(std::uint32_t snaplen, std::uint32_t reserve) noexcept {
+    // tpacket_rcv() puts the data at most this far into a frame: TPACKET_ALIGN(TPACKET2_HDRLEN
+    // + 16) + reserve, for a link header of 16 bytes or less and for cooked (SOCK_DGRAM)
+    // sockets; a longer link header starts no later.
+    const std::uint32_t room = TPACKET_ALIGN(TPACKET2_HDRLEN + 16) + reserve;
+    constexpr std::uint32_t largest_packet = 65535 + 18;
+    const std::uint32_t data = snaplen < largest_packet ? snaplen : largest_packet;
+    return TPACKET_ALIGN(room + data);
 }
 
 RingGeometry shrink_ring(RingGeometry g) noexcept {
@@ -32,9 +43,11 @@ RingGeometry shrink_ring(RingGeometry g) noexcept {
     return g;
 }
 
-Expected<RxRing, int> RxRing::create(int fd, RingGeometry geometry, unsigned retire_timeout_ms,
-                                     const char*& failed_call) noexcept {
+Expected<RxRing, int> RxRing::create(int fd, RingVersion version, RingGeometry geometry,
+                                     unsigned retire_timeout_ms, const char*& failed_call) noexcept {
+    if (version == RingVersion::Frames) retire_timeout_ms = 0;
     for (;;) {
+        // tpacket_req3 starts with tpacket_req; a V2 socket reads only that part.
         tpacket_req3 req{};
         req.tp_block_size = geometry.block_size;
         req.tp_block_nr = geometry.block_count;
@@ -43,7 +56,8 @@ Expected<RxRing, int> RxRing::create(int fd, RingGeometry geometry, unsigned ret
         req.tp_retire_blk_tov = retire_timeout_ms;
         req.tp_sizeof_priv = 0;
         req.tp_feature_req_word = 0;
-        if (::setsockopt(fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof req) == 0) break;
+        const socklen_t size = version == RingVersion::Frames ? sizeof(tpacket_req) : sizeof req;
+        if (::setsockopt(fd, SOL_PACKET, PACKET_RX_RING, &req, size) == 0) break;
         const int err = errno;
         if (err == ENOMEM && geometry.block_count > 1) {
             geometry = shrink_ring(geometry);
@@ -61,17 +75,22 @@ Expected<RxRing, int> RxRing::create(int fd, RingGeometry geometry, unsigned ret
         failed_call = "mmap";
         return Unexpected{err};
     }
-    return RxRing(static_cast<std::byte*>(base), geometry);
+    return RxRing(static_cast<std::byte*>(base), geometry, version, retire_timeout_ms);
 }
 
 RxRing::RxRing(RxRing&& other) noexcept
-    : base_(std::exchange(other.base_, nullptr)), geometry_(other.geometry_) {}
+    : base_(std::exchange(other.base_, nullptr)),
+      geometry_(other.geometry_),
+      version_(other.version_),
+      retire_timeout_ms_(other.retire_timeout_ms_) {}
 
 RxRing& RxRing::operator=(RxRing&& other) noexcept {
     if (this != &other) {
         if (base_ != nullptr) ::munmap(base_, geometry_.bytes());
         base_ = std::exchange(other.base_, nullptr);
         geometry_ = other.geometry_;
+        version_ = other.version_;
+        retire_timeout_ms_ = other.retire_timeout_ms_;
     }
     return *this;
 }
