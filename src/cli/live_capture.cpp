@@ -10,6 +10,7 @@
 #include "platform/capture.hpp"
 #include "platform/interfaces.hpp"
 #include "src/cli/filter_setup.hpp"
+#include "src/cli/got_counter.hpp"
 #include "src/cli/packet_sink.hpp"
 #include "src/cli/signals.hpp"
 
@@ -91,11 +92,15 @@ int capture_live(const Options& options, const std::string& expression) {
     fmt::print(stderr, "listening on {}, link-type {}, snapshot length {} bytes\n", interface,
                link_type_label(static_cast<std::uint32_t>(filter::LinkType::En10mb)), options.snaplen);
 
+    // -v -w: tcpdump's "Got N" once a second (not with --print).
+    GotCounter got(options.output.verbosity > 0 && options.write_file && !options.print, capture);
     int status = 0;
     bool limit_reached = false;
     auto handle = [&](const platform::Frame& frame) {
         if (!sink->accept(frame)) {
-            status = 1;
+            // -G -W's last file is done: tcpdump stops there with status 0.
+            if (sink->file_limit_reached()) limit_reached = true;
+            else status = 1;
             return false;
         }
         if (sink->limit_reached(options.count)) {
@@ -113,6 +118,7 @@ int capture_live(const Options& options, const std::string& expression) {
             break;
         }
         sink->text().flush();
+        got.update(sink->packets());
     }
     // Interrupted mid-line perhaps: tcpdump ends the text with a newline, as it does.
     if (stop_requested() && !limit_reached && sink->printing()) sink->text().text("\n");

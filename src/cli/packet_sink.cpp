@@ -15,21 +15,31 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
     sink.lengths_ = options.lengths;
     sink.skip_ = options.skip;
     sink.print_sampling_ = options.print_sampling;
+    sink.file_count_ = options.file_count;
     if (options.write_file) {
-        auto writer = savefile::Writer::create(*options.write_file, link_type | fcs_bits, snaplen);
-        if (!writer) {
-            fmt::print(stderr, "rawdump: {}\n", writer.error());
+        RotationSettings rotation;
+        rotation.pattern = *options.write_file;
+        rotation.size = options.rotate_size;
+        rotation.seconds = options.rotate_seconds;
+        rotation.file_count = options.file_count;
+        rotation.command = options.postrotate_command;
+        rotation.link_type = link_type | fcs_bits;
+        rotation.snaplen = snaplen;
+        rotation.nanoseconds = options.output.nanoseconds;
+        auto output = RotatingOutput::open(rotation);
+        if (!output) {
+            fmt::print(stderr, "rawdump: {}\n", output.error());
             return std::nullopt;
         }
-        sink.writer_ = std::move(*writer);
+        sink.output_ = std::move(*output);
     }
     // --count silences the printer, except for --print beside -w (tcpdump's dump callback
     // prints whatever the count mode says).
     if (options.write_file ? options.print : !options.count_only) {
         // The sink numbers the packets itself: the printer sees only those it prints.
-        OutputOptions output = options.output;
-        output.packet_numbers = false;
-        sink.printer_ = std::make_unique<PacketPrinter>(output, static_cast<filter::LinkType>(link_type));
+        sink.printer_options_ = options.output;
+        sink.printer_options_.packet_numbers = false;
+        sink.printer_ = std::make_unique<PacketPrinter>(sink.printer_options_, static_cast<filter::LinkType>(link_type));
     }
     return sink;
 }
@@ -37,9 +47,16 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
 bool PacketSink::accept(const platform::Frame& frame) {
     ++packets_;
     if (packets_ <= skip_) return true;
-    if (writer_) {
-        if (!writer_->write(frame) || (flush_each_packet_ && !writer_->flush())) {
-            fmt::print(stderr, "rawdump: {}\n", writer_->error());
+    if (output_) {
+        auto written = output_->write(frame);
+        if (written == RotatingOutput::Written::FileLimitReached) {
+            // tcpdump's words, without its name, as it prints them.
+            fmt::print(stderr, "Maximum file limit reached: {}\n", file_count_);
+            file_limit_reached_ = true;
+            return false;
+        }
+        if (written == RotatingOutput::Written::Failed || (flush_each_packet_ && !output_->flush())) {
+            fmt::print(stderr, "rawdump: {}\n", output_->error());
             write_failed_ = true;
             return false;
         }
@@ -55,10 +72,25 @@ bool PacketSink::accept(const platform::Frame& frame) {
     return true;
 }
 
+void PacketSink::set_link_type(std::uint32_t link_type) {
+    if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, static_cast<filter::LinkType>(link_type));
+}
+
+bool PacketSink::flush_output() {
+    text_->flush();
+    if (output_ && !write_failed_ && !file_limit_reached_ && !output_->flush()) {
+        fmt::print(stderr, "rawdump: {}\n", output_->error());
+        write_failed_ = true;
+        return false;
+    }
+    return true;
+}
+
 bool PacketSink::finish() {
     text_->flush();
-    if (writer_ && !write_failed_ && !writer_->flush()) {
-        fmt::print(stderr, "rawdump: {}\n", writer_->error());
+    if (output_ && !write_failed_ && !file_limit_reached_ && !output_->finish()) {
+        fmt::print(stderr, "rawdump: {}\n", output_->error());
+        write_failed_ = true;
         return false;
     }
     return true;

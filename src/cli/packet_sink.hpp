@@ -17,7 +17,7 @@
 #include "src/cli/options.hpp"
 #include "src/cli/text_output.hpp"
 #include "src/packet_printer.hpp"
-#include "src/savefile/writer.hpp"
+#include "src/cli/rotating_output.hpp"
 
 namespace rawdump::cli {
 
@@ -29,8 +29,18 @@ public:
                                             std::uint32_t snaplen, bool per_packet_output,
                                             std::uint32_t fcs_bits = 0);
 
-    // false when the packet could not be written (the error was printed).
+    // false when the packet could not be written (the error was printed), or when -G -W's
+    // last file is done (file_limit_reached(): "Maximum file limit reached: N" was printed;
+    // tcpdump then stops with status 0).
     bool accept(const platform::Frame& frame);
+    bool file_limit_reached() const noexcept { return file_limit_reached_; }
+    // -V: the next file has another link type; packets are printed for it from now on.
+    void set_link_type(std::uint32_t link_type);
+    bool writing() const noexcept { return output_ != nullptr; }
+    // The -w file's descriptor (-Z hands it to the user); -1 without -w.
+    int output_fd() const noexcept { return output_ ? output_->fd() : -1; }
+    // Writes out what is buffered (SIGUSR2); false when that failed (the error was printed).
+    bool flush_output();
     // false when buffered packets could not be written out (the error was printed).
     bool finish();
 
@@ -43,12 +53,15 @@ public:
 private:
     PacketSink() = default;
 
-    std::unique_ptr<savefile::Writer> writer_;
+    std::unique_ptr<RotatingOutput> output_;
     std::unique_ptr<PacketPrinter> printer_;
+    OutputOptions printer_options_;
     std::unique_ptr<TextOutput> text_;
     fmt::memory_buffer line_;
     bool flush_each_packet_ = false;
     bool write_failed_ = false;  // reported once, when it happened
+    bool file_limit_reached_ = false;
+    std::uint32_t file_count_ = 0;  // -W, for the file limit message
     bool packet_numbers_ = false;
     bool lengths_ = false;
     std::uint64_t skip_ = 0;

@@ -6,6 +6,7 @@
 
 #include "filter/vm.hpp"
 #include "platform/interfaces.hpp"
+#include "src/cli/capture_file_list.hpp"
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/live_capture.hpp"
 #include "src/cli/packet_sink.hpp"
@@ -17,22 +18,50 @@
 namespace rawdump::cli {
 namespace {
 
+// Opening the -w file truncates it, so this must come before anything is opened.
+bool refuse_to_overwrite(const Options& options, const std::string& input) {
+    if (!options.write_file || !same_file(input, *options.write_file)) return false;
+    fmt::print(stderr, "rawdump: -w {} is the file being read; refusing to overwrite it\n", *options.write_file);
+    return true;
+}
+
+// tcpdump 4.99.3 names the file as soon as it is open: before compiling the filter (so
+// before its errors and -d listings) and even while converting it with -w; with -V, each.
+void print_reading_banner(const std::string& name, const savefile::FileInfo& info) {
+    fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
+               name, link_type_label(info.link_type), info.snaplen);
+}
+
+// -r FILE, or -V LIST: the files named in LIST one after another, as tcpdump reads them:
+// the same filter (compiled again when a file's link type differs), the same -w output
+// (refused when a file's link type differs), -c counting each file's packets anew.
 int read_file(const Options& options) {
-    // Opening the -w file truncates it, so this must come before anything is opened.
-    if (options.write_file && same_file(*options.read_file, *options.write_file)) {
-        fmt::print(stderr, "rawdump: -w {} is the file being read; refusing to overwrite it\n", *options.write_file);
-        return 1;
+    std::optional<CaptureFileList> list;
+    std::string input;
+    if (options.file_list) {
+        auto opened = CaptureFileList::open(*options.file_list);
+        if (!opened) {
+            fmt::print(stderr, "rawdump: {}\n", opened.error());
+            return 1;
+        }
+        list = std::move(*opened);
+        auto first = list->next();
+        if (!first) {
+            fmt::print(stderr, "rawdump: Nothing in {}\n", *options.file_list);
+            return 1;
+        }
+        input = *first;
+    } else {
+        input = *options.read_file;
     }
-    auto reader = savefile::Reader::open(*options.read_file);
+    if (refuse_to_overwrite(options, input)) return 1;
+    auto reader = savefile::Reader::open(input);
     if (!reader) {
         fmt::print(stderr, "rawdump: {}\n", reader.error());
         return 1;
     }
-    const auto info = (*reader)->info();
-    // tcpdump 4.99.3 names the file as soon as it is open: before compiling the filter (so
-    // before its errors and -d listings) and even while converting it with -w.
-    fmt::print(stderr, "reading from file {}, link-type {}, snapshot length {}\n",
-               *options.read_file, link_type_label(info.link_type), info.snaplen);
+    auto info = (*reader)->info();
+    print_reading_banner(input, info);
     // tcpdump reads -F's file after opening the capture, so its errors follow that line.
     auto expression = filter_expression(options);
     if (!expression) return 1;
@@ -57,18 +86,65 @@ int read_file(const Options& options) {
     int status = 0;
     platform::Frame frame;
     std::string error;
-    while (!stop_requested()) {
-        auto result = (*reader)->next(frame, error);
-        if (result == savefile::ReadStatus::End) break;
-        if (result == savefile::ReadStatus::Error) {
-            sink->finish();
-            fmt::print(stderr, "rawdump: {}\n", error);
-            status = 1;
-            break;
+    for (;;) {
+        // tcpdump's pcap_loop(cnt) per file: -c counts this file's packets.
+        const std::uint64_t before = sink->packets();
+        const std::uint64_t count_here = options.count == 0 ? 0 : options.count + (list ? before : 0);
+        bool stop = false;
+        while (!stop_requested()) {
+            auto result = (*reader)->next(frame, error);
+            if (result == savefile::ReadStatus::End) break;
+            if (result == savefile::ReadStatus::Error) {
+                // tcpdump reports it and goes on with the next -V file.
+                sink->flush_output();
+                fmt::print(stderr, "rawdump: {}\n", error);
+                status = 1;
+                break;
+            }
+            if (filter::run(*program, frame.bytes, frame.wire_length) == 0) continue;
+            if (!sink->accept(frame)) {
+                if (!sink->file_limit_reached()) status = 1;
+                stop = true;
+                break;
+            }
+            if (sink->limit_reached(count_here)) break;
         }
-        if (filter::run(*program, frame.bytes, frame.wire_length) == 0) continue;
-        if (!sink->accept(frame)) { status = 1; break; }
-        if (sink->limit_reached(options.count)) break;
+        if (stop || !list || stop_requested()) break;
+        auto next = list->next();
+        if (!next) break;
+        input = *next;
+        if (refuse_to_overwrite(options, input)) { status = 1; break; }
+        auto next_reader = savefile::Reader::open(input);
+        if (!next_reader) {
+            sink->finish();
+            fmt::print(stderr, "rawdump: {}\n", next_reader.error());
+            return 1;
+        }
+        reader = std::move(next_reader);
+        const auto next_info = (*reader)->info();
+        if (next_info.link_type != info.link_type) {
+            // One pcap file holds one link type; printing switches printer and filter.
+            if (options.write_file) {
+                sink->finish();
+                fmt::print(stderr, "rawdump: {}: new dlt does not match original\n", input);
+                return 1;
+            }
+            if (!savefile::libpcap_knows_link_type(next_info.link_type)) {
+                sink->finish();
+                fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", next_info.link_type,
+                           savefile::first_matching_link_type, savefile::last_matching_link_type);
+                return 1;
+            }
+            program = compile_or_report(*expression, static_cast<filter::LinkType>(next_info.link_type),
+                                        next_info.snaplen, options, /*live=*/false, /*savefile=*/true);
+            if (!program) {
+                sink->finish();
+                return 1;
+            }
+            sink->set_link_type(next_info.link_type);
+        }
+        info = next_info;
+        print_reading_banner(input, info);
     }
     if (!sink->finish()) status = 1;
     if (options.count_only)
@@ -116,7 +192,7 @@ int run(const Options& options) {
     }
     case Action::Capture: break;
     }
-    if (options.read_file) return read_file(options);
+    if (options.read_file || options.file_list) return read_file(options);
     if (options.dump_level > 0) return dump_only(options);
     auto expression = filter_expression(options);
     if (!expression) return 1;

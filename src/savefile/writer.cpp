@@ -20,25 +20,45 @@ void put_u32(std::byte* at, std::uint32_t value) { std::memcpy(at, &value, 4); }
 
 }  // namespace
 
-Writer::Writer(int fd, std::string path) : fd_(fd), path_(std::move(path)), buffer_(buffer_size) {
+Writer::Writer(int fd, std::string path, bool nanoseconds)
+    : fd_(fd), path_(std::move(path)), buffer_(buffer_size), nanoseconds_(nanoseconds) {
     struct stat info {};
     seekable_ = ::fstat(fd_, &info) == 0 && S_ISREG(info.st_mode);
+    if (seekable_) {
+        off_t at = ::lseek(fd_, 0, SEEK_CUR);
+        if (at > 0) start_offset_ = static_cast<std::uint64_t>(at);
+    }
 }
 
-Writer::~Writer() {
-    flush();
-    if (fd_ > STDOUT_FILENO) ::close(fd_);
+Writer::~Writer() { close(); }
+
+bool Writer::close() {
+    if (fd_ < 0) return error_.empty();
+    bool ok = flush();
+    // close() can report a delayed write error (NFS); the records may not all be there.
+    if (fd_ > STDOUT_FILENO && ::close(fd_) != 0 && ok) {
+        error_ = fmt::format("{}: {}", path_, std::strerror(errno));
+        ok = false;
+    }
+    fd_ = -1;
+    return ok;
+}
+
+std::optional<std::uint64_t> Writer::position() const noexcept {
+    if (!seekable_) return std::nullopt;
+    return start_offset_ + committed_ + used_;
 }
 
 Expected<std::unique_ptr<Writer>, std::string> Writer::create(const std::string& path,
                                                               std::uint32_t link_type,
-                                                              std::uint32_t snaplen) {
+                                                              std::uint32_t snaplen,
+                                                              bool nanoseconds) {
     int fd = path == "-" ? STDOUT_FILENO : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return Unexpected{fmt::format("{}: {}", path, std::strerror(errno))};
-    std::unique_ptr<Writer> writer(new Writer(fd, path));
+    std::unique_ptr<Writer> writer(new Writer(fd, path, nanoseconds));
     // Files are written in this host's byte order, as libpcap does (x86: little-endian).
     std::byte* header = writer->buffer_.data();
-    put_u32(header, pcap_magic::micro);
+    put_u32(header, nanoseconds ? pcap_magic::nano : pcap_magic::micro);
     put_u16(header + 4, 2);
     put_u16(header + 6, 4);
     put_u32(header + 8, 0);   // thiszone
@@ -52,6 +72,10 @@ Expected<std::unique_ptr<Writer>, std::string> Writer::create(const std::string&
 
 bool Writer::write(const platform::Frame& frame) {
     if (!error_.empty()) return false;
+    if (fd_ < 0) {
+        error_ = fmt::format("{}: written after it was closed", path_);
+        return false;
+    }
     std::size_t record = 16 + frame.bytes.size();
     if (used_ + record > buffer_.size()) {
         if (!flush()) return false;
@@ -59,7 +83,7 @@ bool Writer::write(const platform::Frame& frame) {
     }
     std::byte* at = buffer_.data() + used_;
     put_u32(at, static_cast<std::uint32_t>(frame.time.seconds));
-    put_u32(at + 4, static_cast<std::uint32_t>(frame.time.nanoseconds / 1000));
+    put_u32(at + 4, static_cast<std::uint32_t>(nanoseconds_ ? frame.time.nanoseconds : frame.time.nanoseconds / 1000));
     put_u32(at + 8, static_cast<std::uint32_t>(frame.bytes.size()));
     put_u32(at + 12, frame.wire_length);
     if (!frame.bytes.empty()) std::memcpy(at + 16, frame.bytes.data(), frame.bytes.size());
@@ -81,6 +105,7 @@ std::size_t Writer::whole_records_within(std::size_t limit) const {
 
 bool Writer::flush() {
     if (!error_.empty()) return false;
+    if (fd_ < 0) return true;  // closed: everything went out then
     std::size_t done = 0;
     while (done < used_) {
         ssize_t wrote = ::write(fd_, buffer_.data() + done, used_ - done);
