@@ -35,7 +35,13 @@ bool RotatingOutput::switch_to(const std::string& next, const platform::Frame& f
     // Out first: if the next name is this file's own (-G without a time in the name, a ring
     // of one), opening it truncates what is already written, as in tcpdump.
     if (!writer_->flush()) return fail(writer_->error());
-    auto opened = savefile::Writer::create(next, settings_.link_type, settings_.snaplen, settings_.nanoseconds);
+    // tcpdump closes standard output and then cannot open it again ("Can't write to standard
+    // output: Bad file descriptor", status 1); a second pcap header in the stream would be
+    // no better. Refused the same way, the packet kept in the stream.
+    auto opened = next == "-"
+        ? Expected<std::unique_ptr<savefile::Writer>, std::string>(
+              Unexpected{std::string("Can't write to standard output again: -w - cannot be rotated")})
+        : savefile::Writer::create(next, settings_.link_type, settings_.snaplen, settings_.nanoseconds);
     if (!opened) {
         // The packet stays with the previous file, which ends complete.
         wrote_frame = writer_->write(frame);
