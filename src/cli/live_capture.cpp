@@ -12,6 +12,7 @@
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/got_counter.hpp"
 #include "src/cli/packet_sink.hpp"
+#include "src/cli/privileges.hpp"
 #include "src/cli/signals.hpp"
 
 namespace rawdump::cli {
@@ -27,6 +28,13 @@ void print_statistics(std::uint64_t captured, const platform::CaptureStats& stat
     fmt::print(stderr, "{} packet{} captured\n", captured, plural(captured));
     fmt::print(stderr, "{} packet{} received by filter\n", stats.received_by_filter, plural(stats.received_by_filter));
     fmt::print(stderr, "{} packet{} dropped by kernel\n", stats.dropped_by_kernel, plural(stats.dropped_by_kernel));
+}
+
+// SIGUSR1: the same counts on one line, as tcpdump's info(0) prints them.
+void print_statistics_line(std::uint64_t captured, const platform::CaptureStats& stats) {
+    fmt::print(stderr, "rawdump: {} packet{} captured, {} packet{} received by filter, {} packet{} dropped by kernel\n",
+               captured, plural(captured), stats.received_by_filter, plural(stats.received_by_filter),
+               stats.dropped_by_kernel, plural(stats.dropped_by_kernel));
 }
 
 std::vector<platform::KernelInsn> to_kernel(const filter::Program& program) {
@@ -80,9 +88,13 @@ int capture_live(const Options& options, const std::string& expression) {
         fmt::print(stderr, "rawdump: {}: link-layer type not supported yet (only Ethernet and loopback)\n", interface);
         return 1;
     }
+    // Root becomes user tcpdump (or -Z's) around opening the output, as tcpdump does.
+    auto drop = PrivilegeDrop::plan(options);
+    if (!drop || !drop->before_output()) return 1;
     auto sink = PacketSink::create(options, static_cast<std::uint32_t>(filter::LinkType::En10mb),
                                    options.snaplen, watched);
     if (!sink) return 1;
+    if (!drop->after_output(sink->output_fd())) return 1;
     install_stop_handlers(&capture);
 
     if (options.output.verbosity == 0 && !options.write_file)
@@ -119,6 +131,8 @@ int capture_live(const Options& options, const std::string& expression) {
         }
         sink->text().flush();
         got.update(sink->packets());
+        if (take_statistics_request()) print_statistics_line(sink->packets(), capture.stats());
+        if (take_flush_request() && !sink->flush_output()) status = 1;
     }
     // Interrupted mid-line perhaps: tcpdump ends the text with a newline, as it does.
     if (stop_requested() && !limit_reached && sink->printing()) sink->text().text("\n");

@@ -10,6 +10,7 @@
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/live_capture.hpp"
 #include "src/cli/packet_sink.hpp"
+#include "src/cli/privileges.hpp"
 #include "src/cli/same_file.hpp"
 #include "src/cli/signals.hpp"
 #include "src/savefile/link_types.hpp"
@@ -79,8 +80,12 @@ int read_file(const Options& options) {
     }
 
     bool per_packet = options.line_buffered || options.packet_buffered || ::isatty(STDOUT_FILENO);
+    // tcpdump gives up root after opening the input too (and around opening -w).
+    auto drop = PrivilegeDrop::plan(options);
+    if (!drop || !drop->before_output()) return 1;
     auto sink = PacketSink::create(options, info.link_type, info.snaplen, per_packet, info.link_type_fcs_bits);
     if (!sink) return 1;
+    if (!drop->after_output(sink->output_fd())) return 1;
     install_stop_handlers(nullptr);
 
     int status = 0;
@@ -99,6 +104,12 @@ int read_file(const Options& options) {
                 sink->flush_output();
                 fmt::print(stderr, "rawdump: {}\n", error);
                 status = 1;
+                break;
+            }
+            // SIGUSR2 (-w): out with what is buffered, before the next packet.
+            if (take_flush_request() && !sink->flush_output()) {
+                status = 1;
+                stop = true;
                 break;
             }
             if (filter::run(*program, frame.bytes, frame.wire_length) == 0) continue;
