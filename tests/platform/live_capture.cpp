@@ -222,8 +222,9 @@ TEST_CASE("immediate mode delivers each packet within milliseconds, not at the b
     std::sort(latency_ms.begin(), latency_ms.end());
     MESSAGE("immediate mode latency: min " << latency_ms.front() << " ms, median " << latency_ms[kPackets / 2]
                                            << " ms, max " << latency_ms.back() << " ms");
-    // Measured: median 0.7 ms, max 1.1 ms; 100 ms still proves no block timeout was waited.
-    CHECK(latency_ms.back() < 100.0);
+    // Measured on the TPACKET_V2 ring: median 0.09 ms, max 1.0 ms (bench/live-bench has the
+    // strict numbers); 50 ms still proves that no block timeout (here 1 s) was waited for.
+    CHECK(latency_ms.back() < 50.0);
 }
 
 TEST_CASE("a full ring drops, and the drops are counted (received by filter includes them)") {
