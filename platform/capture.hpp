@@ -25,12 +25,27 @@ struct CaptureConfig {
     std::string interface;                  // e.g. "lo", "eth0"
     std::uint32_t snaplen = 262144;         // bytes kept per packet (also clipped in userland)
     bool promiscuous = true;                // -p turns it off
-    int block_timeout_ms = 1000;            // TPACKET_V3 block retire timeout; <= 0: kernel's (8 ms)
-    bool immediate = false;                 // deliver each packet as soon as it arrives (1 ms blocks)
+    // TPACKET_V3 block retire timeout: the longest a packet waits in a block that is not full
+    // (the kernel's timer runs only while the ring is set up; an idle ring costs a wake-up per
+    // timeout in the kernel, none in rawdump). <= 0: kernel's (8 ms).
+    int block_timeout_ms = 8;
+    bool immediate = false;                 // a TPACKET_V2 ring: each packet handed over alone
     std::uint32_t buffer_size = 2 * 1024 * 1024;  // ring bytes (tcpdump -B is KiB)
     // The filter; its accept value is the snaplen. Empty: accept all (a "ret #snaplen" is
     // attached so the kernel copies no more than snaplen). Copied by open(), may die after.
     std::span<const KernelInsn> program;
+    // The link type to capture as (LINKTYPE_*: -y's choice or the device's default from
+    // describe_device()); cooked: a SOCK_DGRAM socket, a LINUX_SLL/SLL2 header built in front
+    // of each packet and `program` compiled for that header (see platform/cooked_header.hpp).
+    std::uint32_t link_type = 1;
+    bool cooked = false;
+    // -Q: which packets are kept, by sll_pkttype (PACKET_OUTGOING is "out").
+    enum class Directions { InOut, In, Out };
+    Directions directions = Directions::InOut;
+    // -j adapter / adapter_unsynced: ask the NIC for hardware time stamps (libpcap's
+    // SIOCSHWTSTAMP + PACKET_TIMESTAMP); only when time_stamp_types() offered them.
+    enum class HardwareStamps { None, Synced, Unsynced };
+    HardwareStamps hardware_stamps = HardwareStamps::None;
 };
 
 struct CaptureStats {
@@ -72,6 +87,13 @@ public:
     // owned by us and the next dispatch() continues with the next packet. The frame's bytes
     // live in the ring and are valid only during the `handle` call.
     virtual bool dispatch(const std::function<bool(const Frame&)>& handle, CaptureError& error) = 0;
+
+    // At stop (a signal, the interface gone): makes the kernel accept no more packets (its
+    // counters freeze) and hands every packet it already accepted to `handle`, including
+    // those in the block it is still filling (waits for the block timeout, bounded). After it,
+    // captured == received_by_filter - dropped_by_kernel (less lo duplicates and -Q skips)
+    // unless `handle` stopped it. Returns false on error. No dispatch() may follow.
+    virtual bool drain(const std::function<bool(const Frame&)>& handle, CaptureError& error) = 0;
 
     // Async-signal-safe: makes a blocked or the next dispatch() return true promptly, after
     // the packet being handled (one-shot, like pcap_breakloop; the caller keeps its own flag).

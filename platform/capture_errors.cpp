@@ -20,6 +20,10 @@ CaptureError not_up(std::string_view interface) {
     return {fmt::format("{}: That device is not up", interface), {}};
 }
 
+CaptureError no_monitor_mode(std::string_view interface) {
+    return {fmt::format("{}: That device doesn't support monitor mode", interface), {}};
+}
+
 CaptureError system_call(std::string_view interface, std::string_view call, int err) {
     return {fmt::format("{}: {}: {}", interface, call, std::strerror(err)), {}};
 }

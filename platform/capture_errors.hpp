@@ -14,6 +14,8 @@ CaptureError permission_denied(std::string_view interface, std::string_view call
 CaptureError no_such_device(std::string_view interface);
 // tcpdump: "IF: That device is not up"
 CaptureError not_up(std::string_view interface);
+// -I: "IF: That device doesn't support monitor mode" (rawdump enters monitor mode nowhere).
+CaptureError no_monitor_mode(std::string_view interface);
 // Anything else: "IF: CALL: strerror" (libpcap's generic "%s: %s" errno form).
 CaptureError system_call(std::string_view interface, std::string_view call, int err);
 // Errors from dispatch() after the capture was set up, in libpcap's words (tcpdump prints

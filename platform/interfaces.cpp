@@ -1,14 +1,11 @@
 // Building the -D list the way libpcap 1.10's pcap_findalldevs() does on Linux.
 #include "platform/interfaces.hpp"
 
-#include <dirent.h>
 #include <ifaddrs.h>
-#include <linux/netlink.h>
 #include <net/if.h>
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 #include "platform/interface_status.hpp"
@@ -18,11 +15,10 @@ namespace rawdump::platform {
 
 namespace {
 
-Interface pseudo_device(const char* name, const char* description, bool wireless = false) {
+Interface pseudo_device(const char* name, const char* description) {
     Interface device;
     device.name = name;
     device.description = description;
-    device.wireless = wireless;
     device.status = ConnectionStatus::NotApplicable;
     return device;
 }
@@ -52,27 +48,6 @@ std::vector<Interface> network_interfaces() {
     return found;
 }
 
-// usbmonN character devices, in /dev's directory order like libpcap's usb_findalldevs().
-void add_usbmon_devices(std::vector<Interface>& devices) {
-    DIR* dev = ::opendir("/dev");
-    if (dev == nullptr) return;
-    while (const dirent* entry = ::readdir(dev)) {
-        int bus = 0;
-        if (std::strncmp(entry->d_name, "usbmon", 6) != 0) continue;
-        if (std::sscanf(entry->d_name + 6, "%d", &bus) != 1) continue;
-        Interface device = pseudo_device("", "");
-        device.name = "usbmon" + std::to_string(bus);
-        device.description = bus == 0 ? "All USB buses" : "Raw USB traffic, bus number " + std::to_string(bus);
-        devices.push_back(std::move(device));
-    }
-    ::closedir(dev);
-}
-
-bool netfilter_available() {
-    UniqueFd sock(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER));
-    return sock.valid();
-}
-
 }  // namespace
 
 unsigned figure_of_merit(const Interface& interface) noexcept {
@@ -95,16 +70,9 @@ std::vector<Interface> list_interfaces() {
     any.running = true;
     devices.push_back(std::move(any));
 
-    // The other capture sources of a Debian libpcap, in its capture_source_types[] order.
-    // (Bluetooth HCI adapters, "bluetoothN", are not listed: AF_BLUETOOTH is absent here.)
-    devices.push_back(pseudo_device("bluetooth-monitor", "Bluetooth Linux Monitor", true));
-    add_usbmon_devices(devices);
-    if (netfilter_available()) {
-        devices.push_back(pseudo_device("nflog", "Linux netfilter log (NFLOG) interface"));
-        devices.push_back(pseudo_device("nfqueue", "Linux netfilter queue (NFQUEUE) interface"));
-    }
-    devices.push_back(pseudo_device("dbus-system", "D-Bus system bus"));
-    devices.push_back(pseudo_device("dbus-session", "D-Bus session bus"));
+    // libpcap also lists its other capture sources (bluetooth-monitor, usbmonN, nflog,
+    // nfqueue, dbus-system, dbus-session), which are not network devices and which rawdump
+    // cannot open: they are left out, so every entry here can be captured on.
 
     std::stable_sort(devices.begin(), devices.end(), [](const Interface& a, const Interface& b) {
         return figure_of_merit(a) < figure_of_merit(b);

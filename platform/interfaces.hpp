@@ -28,8 +28,9 @@ struct Interface {
 };
 
 // All interfaces, in the order tcpdump -D prints them: the network interfaces and "any",
-// stably sorted by libpcap 1.10's figure of merit, then the pseudo-devices libpcap lists
-// on Linux (bluetooth-monitor, nflog, nfqueue, dbus-system, dbus-session, usbmonN).
+// stably sorted by libpcap 1.10's figure of merit. The pseudo-devices libpcap lists after
+// them on Linux (bluetooth-monitor, nflog, nfqueue, dbus-*, usbmonN) are not: rawdump
+// cannot capture on them. So `-i N` names the same device for tcpdump and rawdump.
 std::vector<Interface> list_interfaces();
 
 // The `-D` listing, one line per interface, exactly as tcpdump -D prints it:

@@ -2,25 +2,29 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "filter/validate.hpp"
+#include "filter/vm.hpp"
 #include "platform/capture.hpp"
+#include "platform/cooked_header.hpp"
 #include "platform/interfaces.hpp"
+#include "platform/ipv4_network.hpp"
+#include "platform/link_types_linux.hpp"
+#include "platform/time_stamp_types.hpp"
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/got_counter.hpp"
+#include "src/cli/live_device.hpp"
 #include "src/cli/packet_sink.hpp"
 #include "src/cli/privileges.hpp"
 #include "src/cli/signals.hpp"
 
 namespace rawdump::cli {
 namespace {
-
-// tcpdump waits up to a second for a ring block to fill, 100 ms when someone is watching.
-constexpr int batch_timeout_ms = 1000;
-constexpr int watched_timeout_ms = 100;
 
 const char* plural(std::uint64_t n) { return n == 1 ? "" : "s"; }
 
@@ -37,6 +41,44 @@ void print_statistics_line(std::uint64_t captured, const platform::CaptureStats&
                stats.dropped_by_kernel, plural(stats.dropped_by_kernel));
 }
 
+// The link types rawdump's printer decodes (others are captured with -w only).
+bool rawdump_prints(std::uint32_t link) {
+    using filter::LinkType;
+    switch (static_cast<LinkType>(link)) {
+    case LinkType::En10mb: case LinkType::LinuxSll: case LinkType::LinuxSll2: case LinkType::Raw:
+    case LinkType::Null: case LinkType::Loop: case LinkType::Ipv4: case LinkType::Ipv6:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The live program for the link type. DOCSIS (-y DOCSIS on Ethernet) filters nothing, as
+// libpcap ("DOCSIS link-layer type filtering not implemented").
+std::optional<filter::Program> compile_live(const std::string& expression, std::uint32_t link,
+                                            const Options& options) {
+    if (link == platform::linktype::docsis) {
+        if (expression.find_first_not_of(" \t\n\r") != std::string::npos) {
+            fmt::print(stderr, "rawdump: DOCSIS link-layer type filtering not implemented\n");
+            return std::nullopt;
+        }
+        link = platform::linktype::en10mb;
+    }
+    return compile_or_report(expression, static_cast<filter::LinkType>(link), options.snaplen, options,
+                             /*live=*/true);
+}
+
+// -j adapter / adapter_unsynced on a device that offers it: hardware stamps.
+platform::CaptureConfig::HardwareStamps hardware_stamps_for(const Options& options, const std::string& device) {
+    using Stamps = platform::CaptureConfig::HardwareStamps;
+    if (!options.time_stamp_type) return Stamps::None;
+    const std::string& type = *options.time_stamp_type;
+    if (type != "adapter" && type != "adapter_unsynced") return Stamps::None;
+    const auto offered = platform::time_stamp_types(device);
+    if (std::find(offered.begin(), offered.end(), type) == offered.end()) return Stamps::None;
+    return type == "adapter" ? Stamps::Synced : Stamps::Unsynced;
+}
+
 std::vector<platform::KernelInsn> to_kernel(const filter::Program& program) {
     std::vector<platform::KernelInsn> kernel;
     kernel.reserve(program.size());
@@ -46,20 +88,31 @@ std::vector<platform::KernelInsn> to_kernel(const filter::Program& program) {
 
 }  // namespace
 
+int dump_live_program(const Options& options) {
+    int status = 1;
+    auto device = choose_live_device(options, /*list_link_types=*/false, status);
+    if (!device) return status;
+    auto expression = filter_expression(options);
+    if (!expression) return 1;
+    auto program = compile_live(*expression, device->link_type, options);
+    if (!program) return 1;
+    print_listing(*program, options.dump_level);
+    return 0;
+}
+
 int capture_live(const Options& options, const std::string& expression) {
-    std::string interface;
-    if (options.interface) {
-        interface = *options.interface;
-    } else if (auto found = platform::default_interface()) {
-        interface = *found;
-    } else {
-        fmt::print(stderr, "rawdump: no suitable device found\n");
+    int chosen_status = 1;
+    auto device = choose_live_device(options, /*list_link_types=*/false, chosen_status);
+    if (!device) return chosen_status;
+    const std::string& interface = device->name;
+    const std::uint32_t link = device->link_type;
+    const bool printing_text = !options.write_file || options.print;
+    if (printing_text && !rawdump_prints(link)) {
+        fmt::print(stderr, "rawdump: {}: link-type {} is not printed by rawdump yet; capture it with -w\n",
+                   interface, live_link_type_label(link));
         return 1;
     }
-    // Linux presents loopback and Ethernet devices as Ethernet; other link layers are
-    // refused below once the device is open.
-    auto program = compile_or_report(expression, filter::LinkType::En10mb, options.snaplen, options,
-                                     /*live=*/true);
+    auto program = compile_live(expression, link, options);
     if (!program) return 1;
     // -r and -d run or print any length; the kernel refuses more than BPF_MAXINSNS.
     if (auto too_long = filter::kernel_size_error(*program)) {
@@ -67,6 +120,15 @@ int capture_live(const Options& options, const std::string& expression) {
         return 1;
     }
     auto kernel_program = to_kernel(*program);
+    // A cooked capture's kernel sees no cooked header: libpcap's fix_program() maps its
+    // fields to the kernel's; a program reading other header fields runs here instead, on
+    // the packets with their header (the kernel then keeps everything).
+    bool filter_in_userland = false;
+    if (device->types.cooked &&
+        !platform::fix_cooked_program(kernel_program, platform::is_linux_sll2(link))) {
+        filter_in_userland = true;
+        kernel_program.clear();
+    }
 
     bool watched = options.line_buffered || options.packet_buffered || ::isatty(STDOUT_FILENO);
     platform::CaptureConfig config;
@@ -75,8 +137,17 @@ int capture_live(const Options& options, const std::string& expression) {
     config.promiscuous = options.promiscuous;
     config.buffer_size = options.buffer_kib * 1024u;
     config.immediate = options.immediate;
-    bool printing = !options.write_file || options.print;
-    config.block_timeout_ms = watched && printing ? watched_timeout_ms : batch_timeout_ms;
+    config.link_type = link;
+    config.cooked = device->types.cooked;
+    config.directions = options.direction == CaptureDirection::In    ? platform::CaptureConfig::Directions::In
+                        : options.direction == CaptureDirection::Out ? platform::CaptureConfig::Directions::Out
+                                                                     : platform::CaptureConfig::Directions::InOut;
+    config.hardware_stamps = hardware_stamps_for(options, interface);
+    // How long a packet may wait in a ring block that is not full (tcpdump: 1 s, 100 ms on a
+    // terminal or with -l). Where the output is read as it comes (text, -U) CaptureConfig's
+    // 8 ms. A -w file without -U is written in buffered batches anyway: 100 ms, so that part
+    // full blocks do not shrink what the ring holds while the writer stalls (bench/RESULTS.md).
+    if (!printing_text && !options.packet_buffered) config.block_timeout_ms = 100;
     config.program = kernel_program;
     auto opened = platform::Capture::open(config);
     if (!opened) {
@@ -84,15 +155,16 @@ int capture_live(const Options& options, const std::string& expression) {
         return 1;
     }
     auto& capture = **opened;
-    if (capture.link_layer() != platform::LinkLayer::Ethernet) {
-        fmt::print(stderr, "rawdump: {}: link-layer type not supported yet (only Ethernet and loopback)\n", interface);
-        return 1;
+    // -f: tcpdump names only the addresses of the capture interface's own IPv4 network.
+    Options sink_options = options;
+    if (auto network = platform::ipv4_network(interface); network && options.output.foreign_numeric) {
+        sink_options.output.local_net = network->net;
+        sink_options.output.local_netmask = network->mask;
     }
     // Root becomes user tcpdump (or -Z's) around opening the output, as tcpdump does.
     auto drop = PrivilegeDrop::plan(options);
     if (!drop || !drop->before_output()) return 1;
-    auto sink = PacketSink::create(options, static_cast<std::uint32_t>(filter::LinkType::En10mb),
-                                   options.snaplen, watched);
+    auto sink = PacketSink::create(sink_options, link, options.snaplen, watched);
     if (!sink) return 1;
     if (!drop->after_output(sink->output_fd())) return 1;
     install_stop_handlers(&capture);
@@ -102,13 +174,14 @@ int capture_live(const Options& options, const std::string& expression) {
     else
         fmt::print(stderr, "rawdump: ");
     fmt::print(stderr, "listening on {}, link-type {}, snapshot length {} bytes\n", interface,
-               link_type_label(static_cast<std::uint32_t>(filter::LinkType::En10mb)), options.snaplen);
+               live_link_type_label(link), options.snaplen);
 
     // -v -w: tcpdump's "Got N" once a second (not with --print).
     GotCounter got(options.output.verbosity > 0 && options.write_file && !options.print, capture);
     int status = 0;
     bool limit_reached = false;
     auto handle = [&](const platform::Frame& frame) {
+        if (filter_in_userland && filter::run(*program, frame.bytes, frame.wire_length) == 0) return true;
         if (!sink->accept(frame)) {
             // -G -W's last file is done: tcpdump stops there with status 0.
             if (sink->file_limit_reached()) limit_reached = true;
@@ -124,6 +197,9 @@ int capture_live(const Options& options, const std::string& expression) {
     platform::CaptureError error;
     while (status == 0 && !limit_reached && !stop_requested()) {
         if (!capture.dispatch(handle, error)) {
+            // The interface is gone, perhaps: what the kernel accepted before is still ours.
+            platform::CaptureError ignored;
+            if (status == 0 && !limit_reached) capture.drain(handle, ignored);
             sink->finish();
             fmt::print(stderr, "rawdump: {}\n", error.one_line());
             status = 1;
@@ -133,6 +209,14 @@ int capture_live(const Options& options, const std::string& expression) {
         got.update(sink->packets());
         if (take_statistics_request()) print_statistics_line(sink->packets(), capture.stats());
         if (take_flush_request() && !sink->flush_output()) status = 1;
+    }
+    // Stopped by a signal: hand on what the kernel accepted before it (tcpdump loses the
+    // packets of the ring block it has not been handed yet).
+    if (stop_requested() && status == 0 && !limit_reached) {
+        if (!capture.drain(handle, error)) {
+            fmt::print(stderr, "rawdump: {}\n", error.one_line());
+            status = 1;
+        }
     }
     // Interrupted mid-line perhaps: tcpdump ends the text with a newline, as it does.
     if (stop_requested() && !limit_reached && sink->printing()) sink->text().text("\n");

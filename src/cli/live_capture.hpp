@@ -10,4 +10,7 @@ namespace rawdump::cli {
 
 int capture_live(const Options& options, const std::string& expression);
 
+// -d with -i: the program for the device's link type (after -y), as tcpdump lists it.
+int dump_live_program(const Options& options);
+
 }  // namespace rawdump::cli

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "filter/vm.hpp"
@@ -9,6 +11,7 @@
 #include "src/cli/capture_file_list.hpp"
 #include "src/cli/filter_setup.hpp"
 #include "src/cli/live_capture.hpp"
+#include "src/cli/live_device.hpp"
 #include "src/cli/packet_sink.hpp"
 #include "src/cli/privileges.hpp"
 #include "src/cli/same_file.hpp"
@@ -196,15 +199,41 @@ int run(const Options& options) {
     case Action::Version:
         fmt::print("{}", version_text());
         return 0;
+    default: break;
+    }
+    // tcpdump refuses an unknown -y name as it parses it, whatever else it was asked (with -r
+    // a known one is then ignored).
+    if (options.link_type_name && !known_link_type_name(*options.link_type_name)) {
+        fmt::print(stderr, "rawdump: invalid data link type {}\n", *options.link_type_name);
+        return 1;
+    }
+    switch (options.action) {
     case Action::ListInterfaces: {
         std::string listing = platform::format_interface_list(platform::list_interfaces());
         std::fwrite(listing.data(), 1, listing.size(), stdout);
         return 0;
     }
+    case Action::FloatingPointType: {
+        // tcpdump's float_type_check(): one fixed bit pattern read as a float and scaled in
+        // float arithmetic; the printed figure tells how this machine rounds floats.
+        const std::uint32_t bits = 0x4e93312d;
+        float value;
+        std::memcpy(&value, &bits, sizeof value);
+        const float scaled = value * 8 / 1000000;
+        fmt::print("{:.3f}\n", scaled);
+        return 0;
+    }
+    case Action::ListLinkTypes:
+        if (options.read_file || options.file_list) break;  // tcpdump reads the file instead
+        return list_link_types(options);
+    case Action::ListTimestampTypes:
+        if (options.read_file || options.file_list) break;
+        return list_time_stamp_types(options);
     case Action::Capture: break;
     }
     if (options.read_file || options.file_list) return read_file(options);
-    if (options.dump_level > 0) return dump_only(options);
+    // With -i, tcpdump opens the device and lists the program for its link type.
+    if (options.dump_level > 0) return options.interface ? dump_live_program(options) : dump_only(options);
     auto expression = filter_expression(options);
     if (!expression) return 1;
     return capture_live(options, *expression);

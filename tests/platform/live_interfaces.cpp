@@ -15,14 +15,37 @@ using namespace rawdump::platform;
 
 namespace {
 
-// tcpdump -D's output, or "" when tcpdump is missing or fails.
+// tcpdump -D's listing without libpcap's capture sources that are not network devices
+// (rawdump leaves them out: it cannot open them), renumbered.
+std::string without_pseudo_devices(const std::string& listing) {
+    static const char* const pseudo[] = {"bluetooth-monitor", "bluetooth", "usbmon", "nflog", "nfqueue", "dbus-"};
+    std::string out;
+    unsigned number = 0;
+    std::size_t start = 0;
+    while (start < listing.size()) {
+        std::size_t end = listing.find('\n', start);
+        if (end == std::string::npos) end = listing.size();
+        const std::string line = listing.substr(start, end - start);
+        start = end + 1;
+        const auto dot = line.find('.');
+        if (dot == std::string::npos) continue;
+        const std::string rest = line.substr(dot + 1);
+        bool skip = false;
+        for (const char* prefix : pseudo) skip = skip || rest.rfind(prefix, 0) == 0;
+        if (!skip) out += std::to_string(++number) + "." + rest + "\n";
+    }
+    return out;
+}
+
+// tcpdump -D's output (see without_pseudo_devices), or "" when tcpdump is missing or fails.
 std::string tcpdump_list() {
     std::FILE* pipe = ::popen("tcpdump -D 2>/dev/null", "r");
     if (pipe == nullptr) return "";
     std::string text;
     char buffer[512];
     while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) text += buffer;
-    return ::pclose(pipe) == 0 ? text : "";
+    if (::pclose(pipe) != 0) return "";
+    return without_pseudo_devices(text);
 }
 
 }  // namespace
