@@ -72,7 +72,9 @@ bool PrivilegeDrop::carry_out(int output_fd) {
     struct stat info {};
     if (output_fd >= 0 && output_fd != STDOUT_FILENO && ::fstat(output_fd, &info) == 0 &&
         S_ISREG(info.st_mode) && ::fchown(output_fd, account_.uid, account_.gid) != 0) {
-        fmt::print(stderr, "rawdump: Couldn't change ownership of savefile ({})\n", std::strerror(errno));
+        int error = errno;
+        if (may_fall_back(error)) return fall_back(error);
+        fmt::print(stderr, "rawdump: Couldn't change ownership of savefile ({})\n", std::strerror(error));
         return false;
     }
     if (account_.uid != 0) {
@@ -83,23 +85,28 @@ bool PrivilegeDrop::carry_out(int output_fd) {
         }
     }
     if (int error = platform::change_identity(account_.uid, account_.gid, account_.groups); error != 0) {
-        // The default user may be impossible to become where uid 0 is a user namespace's
-        // (its ids unmapped, setgroups denied): fall back to dropping capabilities alone.
-        if (!explicit_user_ && (error == EPERM || error == EINVAL)) {
-            missing_user_.clear();
-            if (verbosity_ > 0)
-                fmt::print(stderr, "rawdump: cannot become user {} ({}): staying uid 0 with every capability cleared\n",
-                           account_.name, std::strerror(error));
-            kind_ = Kind::ClearCapabilities;
-            verbosity_ = 0;  // said once
-            return clear_capabilities_only();
-        }
+        if (may_fall_back(error)) return fall_back(error);
         fmt::print(stderr, "rawdump: Couldn't change to '{}' uid={} gid={}: {}\n", account_.name.substr(0, 32),
                    account_.uid, account_.gid, std::strerror(error));
         return false;
     }
     // -Z root: stay root with everything, as tcpdump.
     if (account_.uid == 0) return true;
+    return clear_capabilities_only();
+}
+
+// The default user may be impossible to become where uid 0 is a user namespace's (its ids
+// unmapped: EINVAL; setgroups denied: EPERM), where tcpdump fails. -Z asked for it: an error.
+bool PrivilegeDrop::may_fall_back(int error) const {
+    return !explicit_user_ && (error == EPERM || error == EINVAL);
+}
+
+bool PrivilegeDrop::fall_back(int error) {
+    missing_user_.clear();
+    if (verbosity_ > 0)
+        fmt::print(stderr, "rawdump: cannot become user {} ({}): staying uid 0 with every capability cleared\n",
+                   account_.name, std::strerror(error));
+    kind_ = Kind::ClearCapabilities;
     return clear_capabilities_only();
 }
 

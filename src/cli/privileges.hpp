@@ -10,8 +10,9 @@
 //   - not root: -Z is ignored.
 //
 // rawdump does the same, and also: empties the bounding, inheritable and ambient sets and sets
-// no_new_privs after a drop; without user `tcpdump` and without -Z (a FROM scratch image) it
-// stays uid 0 but clears every capability (-v says so) where tcpdump refuses to run; -Z also
+// no_new_privs after a drop; without user `tcpdump` and without -Z (a FROM scratch image), or
+// where that user cannot be become (uid 0 of a user namespace that does not map it), it stays
+// uid 0 but clears every capability (-v says so) where tcpdump refuses to run; -Z also
 // takes a numeric uid[:gid]; as a non-root user with capabilities (CAP_NET_RAW through
 // setcap or ambient) it clears them once the capture is open.
 #pragma once
@@ -47,6 +48,8 @@ private:
     };
     PrivilegeDrop() = default;
     bool carry_out(int output_fd);
+    bool may_fall_back(int error) const;
+    bool fall_back(int error);
     bool clear_capabilities_only();
 
     Kind kind_ = Kind::ClearCapabilities;
