@@ -64,6 +64,12 @@ std::optional<filter::Program> compile_live(const std::string& expression, std::
         }
         link = platform::linktype::en10mb;
     }
+    const bool blank = expression.find_first_not_of(" \t\n\r") == std::string::npos;
+    if (!blank && filter::find_link_type(static_cast<filter::LinkType>(link)) == nullptr) {
+        fmt::print(stderr, "rawdump: the filter compiler has no layout for link-type {} yet\n",
+                   live_link_type_label(link));
+        return std::nullopt;
+    }
     return compile_or_report(expression, static_cast<filter::LinkType>(link), options.snaplen, options,
                              /*live=*/true);
 }
@@ -88,16 +94,20 @@ std::vector<platform::KernelInsn> to_kernel(const filter::Program& program) {
 
 }  // namespace
 
+int dump_program_for(const Options& options, std::uint32_t link_type) {
+    auto expression = filter_expression(options);
+    if (!expression) return 1;
+    auto program = compile_live(*expression, link_type, options);
+    if (!program) return 1;
+    print_listing(*program, options.dump_level);
+    return 0;
+}
+
 int dump_live_program(const Options& options) {
     int status = 1;
     auto device = choose_live_device(options, /*list_link_types=*/false, status);
     if (!device) return status;
-    auto expression = filter_expression(options);
-    if (!expression) return 1;
-    auto program = compile_live(*expression, device->link_type, options);
-    if (!program) return 1;
-    print_listing(*program, options.dump_level);
-    return 0;
+    return dump_program_for(options, device->link_type);
 }
 
 int capture_live(const Options& options, const std::string& expression) {

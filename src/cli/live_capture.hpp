@@ -13,4 +13,8 @@ int capture_live(const Options& options, const std::string& expression);
 // -d with -i: the program for the device's link type (after -y), as tcpdump lists it.
 int dump_live_program(const Options& options);
 
+// -d -y TYPE without -i for the types only a Linux device has (DOCSIS takes no filter, as in
+// libpcap; the compiler refuses the types it has no layout for, by name).
+int dump_program_for(const Options& options, std::uint32_t link_type);
+
 }  // namespace rawdump::cli

@@ -69,6 +69,8 @@ std::string default_device_or_report(const Options& options, bool& found) {
 
 bool known_link_type_name(const std::string& name) { return link_type_by_name(name).has_value(); }
 
+std::optional<std::uint32_t> link_type_number(const std::string& name) { return link_type_by_name(name); }
+
 std::string live_link_type_label(std::uint32_t link_type) {
     if (const auto* entry = platform::linux_link_type_name(link_type))
         return fmt::format("{} ({})", entry->name, entry->description);

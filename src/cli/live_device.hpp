@@ -20,6 +20,8 @@ struct LiveDevice {
 
 // -y's name is one libpcap knows (else tcpdump's "invalid data link type NAME").
 bool known_link_type_name(const std::string& name);
+// Its link type (LINKTYPE_*), case-insensitive; nullopt when unknown.
+std::optional<std::uint32_t> link_type_number(const std::string& name);
 
 // "EN10MB (Ethernet)", "DOCSIS (DOCSIS)", or the number when there is no name.
 std::string live_link_type_label(std::uint32_t link_type);

@@ -172,6 +172,9 @@ int dump_only(const Options& options) {
     if (options.link_type_name) {
         auto named = filter::link_type_from_name(*options.link_type_name);
         if (!named) {
+            // A Linux device's type (DOCSIS, PPP, ...): see dump_program_for().
+            if (auto linux_type = link_type_number(*options.link_type_name))
+                return dump_program_for(options, *linux_type);
             fmt::print(stderr, "rawdump: invalid data link type {}\n", *options.link_type_name);
             return 1;
         }
