@@ -74,6 +74,18 @@ std::optional<filter::Program> compile_live(const std::string& expression, std::
                              /*live=*/true);
 }
 
+// libpcap keeps a cooked header and a byte of data (21 bytes) whatever -s says; tcpdump
+// warns and uses that snapshot length everywhere (filter, banner, file header).
+Options with_device_snaplen(const Options& requested, const LiveDevice& device) {
+    constexpr std::uint32_t cooked_minimum = 20 + 1;  // SLL2_HDR_LEN + 1
+    Options options = requested;
+    if (device.types.cooked && options.snaplen < cooked_minimum) {
+        fmt::print(stderr, "rawdump: WARNING: snaplen raised from {} to {}\n", options.snaplen, cooked_minimum);
+        options.snaplen = cooked_minimum;
+    }
+    return options;
+}
+
 // -j adapter / adapter_unsynced on a device that offers it: hardware stamps.
 platform::CaptureConfig::HardwareStamps hardware_stamps_for(const Options& options, const std::string& device) {
     using Stamps = platform::CaptureConfig::HardwareStamps;
@@ -103,17 +115,18 @@ int dump_program_for(const Options& options, std::uint32_t link_type) {
     return 0;
 }
 
-int dump_live_program(const Options& options) {
+int dump_live_program(const Options& requested) {
     int status = 1;
-    auto device = choose_live_device(options, /*list_link_types=*/false, status);
+    auto device = choose_live_device(requested, /*list_link_types=*/false, status);
     if (!device) return status;
-    return dump_program_for(options, device->link_type);
+    return dump_program_for(with_device_snaplen(requested, *device), device->link_type);
 }
 
-int capture_live(const Options& options, const std::string& expression) {
+int capture_live(const Options& requested, const std::string& expression) {
     int chosen_status = 1;
-    auto device = choose_live_device(options, /*list_link_types=*/false, chosen_status);
+    auto device = choose_live_device(requested, /*list_link_types=*/false, chosen_status);
     if (!device) return chosen_status;
+    const Options options = with_device_snaplen(requested, *device);
     const std::string& interface = device->name;
     const std::uint32_t link = device->link_type;
     const bool printing_text = !options.write_file || options.print;
