@@ -79,6 +79,6 @@ TEST_CASE("drain() with the default block timeout takes a few milliseconds") {
 TEST_CASE("drain() of an immediate-mode (TPACKET_V2) ring") {
     constexpr std::uint16_t kPort = 40033;
     auto capture = open_lo(live::udp_dst_port_program(kPort), 5000, true);
-    // 10 (20 frames with lo's copies): a 2 MiB V2 ring holds 31 frames of 64 KiB, as libpcap's.
+    // 10 (20 frames with lo's copies): a 2 MiB V2 ring holds 32 frames of 64 KiB (libpcap: 31).
     send_then_drain(*capture, kPort, 10, 500ms);
 }

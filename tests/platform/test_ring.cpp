@@ -116,3 +116,52 @@ TEST_CASE("VLAN ID 0 counts when TP_STATUS_VLAN_VALID says so; 802.1ad TPID is k
     SyntheticPacket untagged(60, PACKET_HOST);
     CHECK(ring_packet_to_frame(untagged.header(), false, 262144)->bytes.size() == 60);
 }
+
+TEST_CASE("TPACKET_V2 frames (--immediate-mode) hold the largest packet, as libpcap sizes them") {
+    // 80 bytes of header room (tpacket2_hdr, sockaddr_ll, the 16-byte link header gap), the
+    // reserve, then min(snaplen, 65535 + 18), rounded to TPACKET_ALIGNMENT.
+    CHECK(frame_ring_frame_size(262144, 4) == TPACKET_ALIGN(80 + 4 + 65553));
+    CHECK(frame_ring_frame_size(128, 4) == TPACKET_ALIGN(80 + 4 + 128));
+    const auto big = ring_geometry(2 * 1024 * 1024, 4096, frame_ring_frame_size(262144, 4));
+    CHECK(big.block_size == 131072);  // one 64 KiB frame per block
+    CHECK(big.frame_count == 32);
+    CHECK(big.block_count == 32);
+    const auto small = ring_geometry(2 * 1024 * 1024, 4096, frame_ring_frame_size(128, 4));
+    CHECK(small.block_size == 4096);
+    CHECK(small.frame_count == small.block_count * (4096 / small.frame_size));
+    CHECK(small.frame_count >= 9000);
+}
+
+TEST_CASE("a TPACKET_V2 frame becomes the same Frame: lo's duplicate skipped, VLAN tag put back") {
+    alignas(16) std::array<std::byte, 512> bytes{};
+    constexpr unsigned kMac = 102;
+    auto* header = reinterpret_cast<tpacket2_hdr*>(bytes.data());
+    auto* address = reinterpret_cast<sockaddr_ll*>(bytes.data() + TPACKET_ALIGN(sizeof(tpacket2_hdr)));
+    header->tp_mac = kMac;
+    header->tp_snaplen = 60;
+    header->tp_len = 60;
+    header->tp_sec = 1700000000;
+    header->tp_nsec = 5;
+    header->tp_status = TP_STATUS_USER | TP_STATUS_VLAN_VALID;
+    header->tp_vlan_tci = 0x2064;
+    for (unsigned i = 0; i < 60; ++i) bytes[kMac + i] = std::byte(i);
+    FrameRules rules;
+    rules.vlan_offset = 12;
+    rules.loopback_ifindex = 1;
+
+    address->sll_ifindex = 1;
+    address->sll_pkttype = PACKET_OUTGOING;
+    CHECK_FALSE(ring_packet_to_frame(header, rules).has_value());
+
+    address->sll_pkttype = PACKET_HOST;
+    const auto frame = ring_packet_to_frame(header, rules);
+    REQUIRE(frame.has_value());
+    CHECK(frame->time.seconds == 1700000000);
+    CHECK(frame->time.nanoseconds == 5);
+    CHECK(frame->bytes.size() == 64);
+    CHECK(frame->wire_length == 64);
+    CHECK(frame->bytes[12] == std::byte{0x81});
+    CHECK(frame->bytes[14] == std::byte{0x20});
+    CHECK(frame->bytes[15] == std::byte{0x64});
+    CHECK(frame->bytes[16] == std::byte{12});
+}
