@@ -167,10 +167,12 @@ int capture_live(const Options& requested, const std::string& expression) {
                                                                      : platform::CaptureConfig::Directions::InOut;
     config.hardware_stamps = hardware_stamps_for(options, interface);
     // How long a packet may wait in a ring block that is not full (tcpdump: 1 s, 100 ms on a
-    // terminal or with -l). Where the output is read as it comes (text, -U) CaptureConfig's
-    // 8 ms. A -w file without -U is written in buffered batches anyway: 100 ms, so that part
-    // full blocks do not shrink what the ring holds while the writer stalls (bench/RESULTS.md).
-    if (!printing_text && !options.packet_buffered) config.block_timeout_ms = 100;
+    // terminal or with -l). Where someone reads the output as it comes (text on a terminal or
+    // with -l, -U) CaptureConfig's 8 ms. Otherwise (a -w file without -U, text into a file or
+    // pipe) 100 ms: every part-full block handed over takes a whole block of the ring, so
+    // short blocks shrink what the ring holds while the reader stalls (bench/RESULTS.md).
+    const bool read_as_it_comes = options.packet_buffered || (printing_text && watched);
+    if (!read_as_it_comes) config.block_timeout_ms = 100;
     config.program = kernel_program;
     auto opened = platform::Capture::open(config);
     if (!opened) {
