@@ -12,7 +12,23 @@ CaptureError permission_denied(std::string_view interface, std::string_view call
             fmt::format("{}: {}", call, std::strerror(err))};
 }
 
+namespace {
+
+// Capture sources a Debian libpcap lists beside the network interfaces and rawdump does not
+// open (they are not AF_PACKET devices): named so that their refusal says why.
+bool libpcap_only_source(std::string_view name) {
+    for (std::string_view prefix : {"nflog", "nfqueue", "usbmon", "bluetooth", "dbus-"})
+        if (name.starts_with(prefix)) return true;
+    return false;
+}
+
+}  // namespace
+
 CaptureError no_such_device(std::string_view interface) {
+    if (libpcap_only_source(interface))
+        return {fmt::format("{}: No such device exists", interface),
+                "rawdump captures from network interfaces and any, not from libpcap's netfilter, "
+                "USB, Bluetooth or D-Bus sources"};
     return {fmt::format("{}: No such device exists", interface), {}};
 }
 
