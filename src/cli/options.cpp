@@ -5,6 +5,7 @@
 #include <charconv>
 #include <limits>
 #include <cstdlib>
+#include <ctime>
 #include <getopt.h>
 
 #include <fmt/format.h>
@@ -182,6 +183,7 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
             const int seconds = atoi_like(optarg);
             if (seconds < 0) return value_error(fmt::format("invalid number of seconds {}", argument));
             options.rotate_seconds = static_cast<std::uint32_t>(seconds);
+            options.rotate_clock_start = std::time(nullptr);
             break;
         }
         case 'h':

@@ -44,6 +44,9 @@ struct Options {
     // Output file rotation (-w): -C in bytes (N * 1,000,000), -G seconds, -W files, -z command.
     std::uint64_t rotate_size = 0;              // 0: off
     std::uint32_t rotate_seconds = 0;           // 0: off
+    // The wall clock when -G was read: tcpdump names the first file with it and measures the
+    // first period from it (not from when the file is opened).
+    std::int64_t rotate_clock_start = 0;
     std::uint32_t file_count = 0;               // 0: unlimited
     std::optional<std::string> postrotate_command;
     // -Z: user name or uid[:gid]. Unset: tcpdump's Debian default, drop to "tcpdump" when

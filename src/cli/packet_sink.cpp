@@ -26,6 +26,7 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
         rotation.link_type = link_type | fcs_bits;
         rotation.snaplen = snaplen;
         rotation.nanoseconds = options.output.nanoseconds;
+        rotation.first_period_start = static_cast<std::time_t>(options.rotate_clock_start);
         auto output = RotatingOutput::open(rotation);
         if (!output) {
             fmt::print(stderr, "rawdump: {}\n", output.error());

@@ -10,8 +10,9 @@ namespace rawdump::cli {
 Expected<std::unique_ptr<RotatingOutput>, std::string> RotatingOutput::open(const RotationSettings& settings) {
     std::unique_ptr<RotatingOutput> output(new RotatingOutput(settings));
     // tcpdump reads the clock when it parses -G, names the first file with it, and measures
-    // the first period from it.
-    output->period_start_ = std::time(nullptr);
+    // the first period from it (so with -r - the first file can be named seconds before the
+    // input's header arrives).
+    output->period_start_ = settings.first_period_start != 0 ? settings.first_period_start : std::time(nullptr);
     output->width_ = settings.size != 0 ? file_number_width(settings.file_count) : 0;
     auto name = output->current_name();
     if (!name) return Unexpected{name.error()};

@@ -29,6 +29,7 @@ struct RotationSettings {
     std::uint32_t link_type = 0;             // the header's whole field
     std::uint32_t snaplen = 0;
     bool nanoseconds = false;
+    std::time_t first_period_start = 0;     // -G: when -G was read; 0: when the file opens
 };
 
 class RotatingOutput {

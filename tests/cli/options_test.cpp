@@ -179,6 +179,8 @@ TEST_CASE("rotation: -C in millions of bytes, -G seconds, -W files, -z") {
     CHECK(options->rotate_seconds == 60);
     CHECK(options->file_count == 5);
     CHECK(options->postrotate_command == "gzip");
+    CHECK(options->rotate_clock_start > 1700000000);  // read with -G, as tcpdump reads the clock
+    CHECK(parse({"-C", "1"})->rotate_clock_start == 0);
     CHECK(parse({"-C", "0"}).error().message == "invalid file size 0");
     CHECK(parse({"-C", "1.5"}).error().message == "invalid file size 1.5");
     CHECK(parse({"-C", "1k"}).error().message == "invalid file size 1k");
