@@ -182,9 +182,11 @@ int capture_live(const Options& requested, const std::string& expression) {
     auto& capture = **opened;
     // -f: tcpdump names only the addresses of the capture interface's own IPv4 network.
     Options sink_options = options;
-    if (auto network = platform::ipv4_network(interface); network && options.output.foreign_numeric) {
-        sink_options.output.local_net = network->net;
-        sink_options.output.local_netmask = network->mask;
+    if (options.output.foreign_numeric) {
+        if (auto network = platform::ipv4_network(interface)) {
+            sink_options.output.local_net = network->net;
+            sink_options.output.local_netmask = network->mask;
+        }
     }
     // Root becomes user tcpdump (or -Z's) around opening the output, as tcpdump does.
     auto drop = PrivilegeDrop::plan(options);

@@ -77,24 +77,16 @@ void PacketSink::set_link_type(std::uint32_t link_type) {
     if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, static_cast<filter::LinkType>(link_type));
 }
 
-bool PacketSink::flush_output() {
+bool PacketSink::settle_output(bool (RotatingOutput::*settle)()) {
     text_->flush();
-    if (output_ && !write_failed_ && !file_limit_reached_ && !output_->flush()) {
-        fmt::print(stderr, "rawdump: {}\n", output_->error());
-        write_failed_ = true;
-        return false;
-    }
-    return true;
+    if (!output_ || write_failed_ || file_limit_reached_ || ((*output_).*settle)()) return true;
+    fmt::print(stderr, "rawdump: {}\n", output_->error());
+    write_failed_ = true;
+    return false;
 }
 
-bool PacketSink::finish() {
-    text_->flush();
-    if (output_ && !write_failed_ && !file_limit_reached_ && !output_->finish()) {
-        fmt::print(stderr, "rawdump: {}\n", output_->error());
-        write_failed_ = true;
-        return false;
-    }
-    return true;
-}
+bool PacketSink::flush_output() { return settle_output(&RotatingOutput::flush); }
+
+bool PacketSink::finish() { return settle_output(&RotatingOutput::finish); }
 
 }  // namespace rawdump::cli

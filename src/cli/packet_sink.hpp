@@ -52,6 +52,9 @@ public:
 
 private:
     PacketSink() = default;
+    // flush_output() and finish(): the text out, then `settle` on the -w output unless it
+    // already failed or hit -W's limit; a failure is printed once.
+    bool settle_output(bool (RotatingOutput::*settle)());
 
     std::unique_ptr<RotatingOutput> output_;
     std::unique_ptr<PacketPrinter> printer_;
