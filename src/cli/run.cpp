@@ -226,12 +226,11 @@ int run(const Options& options) {
         fmt::print("{:.3f}\n", scaled);
         return 0;
     }
-    case Action::ListLinkTypes:
-        if (options.read_file || options.file_list) break;  // tcpdump reads the file instead
-        return list_link_types(options);
-    case Action::ListTimestampTypes:
-        if (options.read_file || options.file_list) break;
-        return list_time_stamp_types(options);
+    // parse_options() leaves -L and -J as Capture with -r or -V (tcpdump reads the file instead).
+    case Action::ListLinkTypes: return list_link_types(options);
+    case Action::ListTimestampTypes: return list_time_stamp_types(options);
+    case Action::Help:
+    case Action::Version:  // answered above, before the -y check
     case Action::Capture: break;
     }
     if (options.read_file || options.file_list) return read_file(options);
