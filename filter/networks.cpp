@@ -41,10 +41,12 @@ constexpr std::uint32_t prefix_mask(unsigned length) {
     return length == 0 ? 0 : 0xffffffffu << (32 - length);
 }
 
-// "/len" -> len (libpcap reads it as a number: decimal, 0x hex or 0 octal).
-std::optional<std::uint32_t> prefix_length(std::string_view suffix) {
-    if (!suffix.starts_with('/')) return std::nullopt;
-    return parse_number(suffix.substr(1));
+// "/len" -> len (libpcap reads it as a number: decimal, 0x hex or 0 octal, and says why a
+// number it cannot read is wrong: "number 018 contains non-octal digit").
+Expected<std::uint32_t, std::string> prefix_length(std::string_view suffix) {
+    const auto text = suffix.substr(1);
+    if (const auto length = parse_number(text)) return *length;
+    return Unexpected{number_error(text)};
 }
 
 }  // namespace
@@ -71,7 +73,9 @@ Expected<Ipv4Network, std::string> ipv4_network(std::string_view text, bool is_n
     if (suffix.empty()) return network;
 
     if (kind != AddressKind::Net) return Unexpected{std::string("Mask syntax for networks only")};
-    if (const auto length = prefix_length(suffix)) {
+    if (suffix.starts_with('/')) {
+        const auto length = prefix_length(suffix);
+        if (!length) return Unexpected{length.error()};
         if (*length > 32) return Unexpected{std::string("mask length must be <= 32")};
         network.mask = prefix_mask(*length);
         if ((network.address & ~network.mask) != 0)
@@ -95,7 +99,7 @@ Expected<Ipv6Network, std::string> ipv6_network(std::string_view text, std::stri
     std::uint32_t length = 128;
     if (!suffix.empty()) {
         const auto parsed = prefix_length(suffix);
-        if (!parsed) return Unexpected{fmt::format("invalid IPv6 prefix '{}'", suffix)};
+        if (!parsed) return Unexpected{parsed.error()};
         length = *parsed;
         if (length > 128) return Unexpected{std::string("mask length must be <= 128")};
         if (kind != AddressKind::Net && length != 128)

@@ -141,6 +141,13 @@ TEST_SUITE("filter.parity") {
         CHECK(message("len = 077777777777") == "number 077777777777 overflows 32 bits");
     }
 
+    TEST_CASE("a prefix length is a number too (fuzzing: /018 fell through to the mask parser)") {
+        CHECK(message("net 10.0.0/018 and not 0.0/24") == "number 018 contains non-octal digit");
+        CHECK(message("net ::/09") == "number 09 contains non-octal digit");
+        CHECK(message("net 10.0.0/99999999999") == "number 99999999999 overflows 32 bits");
+        CHECK(compile("net ::/0x10", {}).has_value());
+    }
+
     TEST_CASE("a byte above 0x7f is a syntax error at that byte (fuzzing: x3::alnum's assertion)") {
         const std::string text = "ip[0] | i\x90\xa4\xce\xa9 ^ ip[2] = 0";
         auto program = compile(text, {});
