@@ -219,18 +219,18 @@ private:
 
     std::uint32_t net(std::uint32_t offset) const { return link_.network_offset + offset; }
 
-    PredPtr link_protocol(ir::EtherType type) const { return link_protocol_test(type); }
+    PredPtr link_protocol(EtherType type) const { return link_protocol_test(type); }
 
-    PredPtr ipv4_protocol(ir::IpProto protocol) const {
-        return all_of(link_protocol(ir::EtherType::Ipv4),
+    PredPtr ipv4_protocol(IpProto protocol) const {
+        return all_of(link_protocol(EtherType::Ipv4),
                       equals(load_byte(net(ipv4::protocol)), static_cast<std::uint32_t>(protocol)));
     }
 
     // libpcap looks through exactly one fragment header for the IPv6 transport protocol.
-    PredPtr ipv6_protocol(ir::IpProto protocol) const {
+    PredPtr ipv6_protocol(IpProto protocol) const {
         const auto number = static_cast<std::uint32_t>(protocol);
         const auto next_header = load_byte(net(ipv6::next_header));
-        return all_of(link_protocol(ir::EtherType::Ipv6),
+        return all_of(link_protocol(EtherType::Ipv6),
                       any_of(equals(next_header, number),
                              all_of(equals(next_header, ipv6::fragment_header),
                                     equals(load_byte(net(ipv6::fragment_next_header)), number))));
@@ -287,7 +287,7 @@ private:
                                  any_of(form(false, 0x06, long_at), form(true, 0x06, long_at))));
         };
         return by_direction(node.direction, [&](bool source) {  // each with the link test
-            return all_of(link_protocol(static_cast<ir::EtherType>(0x6003)), one_direction(source));
+            return all_of(link_protocol(static_cast<EtherType>(0x6003)), one_direction(source));
         });
     }
 
@@ -299,7 +299,7 @@ private:
                 [=](cfg::Graph& graph, cfg::BlockId on_true, cfg::BlockId on_false) {
                     return emit_protochain_walk(graph, ipv6, protocol, network, on_true, on_false);
                 }}});
-            return all_of(link_protocol(ipv6 ? ir::EtherType::Ipv6 : ir::EtherType::Ipv4), chain);
+            return all_of(link_protocol(ipv6 ? EtherType::Ipv6 : EtherType::Ipv4), chain);
         };
         if (node.over_ipv4 && node.over_ipv6) return any_of(walk(false), walk(true));
         return walk(node.over_ipv6);
@@ -321,7 +321,7 @@ private:
             return always(false);
         }
         if (link_.llc == LinkLayer::Llc::Plain || link_.framing != LinkLayer::Framing::EtherType)
-            return link_protocol(static_cast<ir::EtherType>(p));
+            return link_protocol(static_cast<EtherType>(p));
         const bool cooked = link_.llc == LinkLayer::Llc::LinuxCooked;
         const PredPtr is_llc = cooked ? equals(type, sll_8022)
                                       : negation(test({type}, op::jgt, max_8023_length));
@@ -360,7 +360,7 @@ private:
 
     // Ors one test per listed protocol, in the listed order.
     template <typename Make>
-    static PredPtr any_protocol(const std::vector<ir::IpProto>& protocols, Make make) {
+    static PredPtr any_protocol(const std::vector<IpProto>& protocols, Make make) {
         PredPtr result;
         for (auto it = protocols.rbegin(); it != protocols.rend(); ++it)
             result = result ? any_of(make(*it), result) : make(*it);
@@ -372,14 +372,14 @@ private:
     // and gen_portrange6/gen_portrange. `matches(loads)` tests one port field, given the
     // loads that bring it into A.
     template <typename Matches>
-    PredPtr transport_ports(const std::vector<ir::IpProto>& protocols, ir::Direction direction,
+    PredPtr transport_ports(const std::vector<IpProto>& protocols, ir::Direction direction,
                             Matches matches) const {
         auto port_at = [](bool source) {
             return source ? transport::source_port : transport::destination_port;
         };
         const PredPtr over_ipv6 = all_of(
-            link_protocol(ir::EtherType::Ipv6),
-            any_protocol(protocols, [&](ir::IpProto protocol) {
+            link_protocol(EtherType::Ipv6),
+            any_protocol(protocols, [&](IpProto protocol) {
                 return all_of(
                     equals(load_byte(net(ipv6::next_header)), static_cast<std::uint32_t>(protocol)),
                     by_direction(direction, [&](bool source) {
@@ -390,8 +390,8 @@ private:
         // IPv4: first fragments only; the header length comes from the IHL nibble (ldxb).
         const Insn header_length = statement(op::ldx | op::msh | op::b, net(ipv4::version_ihl));
         const PredPtr over_ipv4 = all_of(
-            link_protocol(ir::EtherType::Ipv4),
-            any_protocol(protocols, [&](ir::IpProto protocol) {
+            link_protocol(EtherType::Ipv4),
+            any_protocol(protocols, [&](IpProto protocol) {
                 return all_of(
                     all_of(equals(load_byte(net(ipv4::protocol)), static_cast<std::uint32_t>(protocol)),
                            negation(test({load_half(net(ipv4::flags_fragment))}, op::jset,
@@ -421,9 +421,9 @@ private:
     PredPtr lower(const ir::Ipv4HostMatch& node) {
         PredPtr result;
         for (auto carrier : node.carriers) {
-            if (link_.mpls_depth > 0 && node.carriers.size() > 1 && carrier != ir::EtherType::Ipv4)
+            if (link_.mpls_depth > 0 && node.carriers.size() > 1 && carrier != EtherType::Ipv4)
                 continue;
-            const bool is_ip = carrier == ir::EtherType::Ipv4;
+            const bool is_ip = carrier == EtherType::Ipv4;
             const std::uint32_t source = net(is_ip ? ipv4::source : arp::sender_protocol_address);
             const std::uint32_t destination =
                 net(is_ip ? ipv4::destination : arp::target_protocol_address);
@@ -455,7 +455,7 @@ private:
             return result;
         };
         return by_direction(node.direction, [&](bool source) {
-            return all_of(link_protocol(ir::EtherType::Ipv6),
+            return all_of(link_protocol(EtherType::Ipv6),
                           address_at(net(source ? ipv6::source : ipv6::destination)));
         });
     }
@@ -482,9 +482,9 @@ private:
 
     PredPtr lower(const ir::IpMulticast& node) {
         if (node.ipv6)
-            return all_of(link_protocol(ir::EtherType::Ipv6),
+            return all_of(link_protocol(EtherType::Ipv6),
                           equals(load_byte(net(ipv6::destination)), ipv6::multicast_prefix));
-        return all_of(link_protocol(ir::EtherType::Ipv4),
+        return all_of(link_protocol(EtherType::Ipv4),
                       test({load_byte(net(ipv4::destination))}, op::jge, ipv4::first_multicast_byte));
     }
 
@@ -570,11 +570,11 @@ private:
     }
 
     // libpcap's gen_linktype for the current link (and gen_mpls_linktype inside MPLS).
-    PredPtr link_protocol_test(ir::EtherType type) const {
+    PredPtr link_protocol_test(EtherType type) const {
         using F = LinkLayer::Framing;
         const auto value = static_cast<std::uint32_t>(type);
-        const bool ipv4 = type == ir::EtherType::Ipv4;
-        const bool ipv6 = type == ir::EtherType::Ipv6;
+        const bool ipv4 = type == EtherType::Ipv4;
+        const bool ipv6 = type == EtherType::Ipv6;
         constexpr std::uint32_t version_mask = 0xf0, bottom_of_stack = 0x01;
         if (link_.mpls_depth > 0) {
             if (!ipv4 && !ipv6) {
@@ -753,7 +753,7 @@ private:
     // whose 2-byte protocol field names what follows.
     PredPtr lower(const ir::Pppoe& node) {
         constexpr std::uint32_t discovery = 0x8863, session = 0x8864, header = 6, ppp_header = 2;
-        PredPtr result = link_protocol(static_cast<ir::EtherType>(node.session ? session : discovery));
+        PredPtr result = link_protocol(static_cast<EtherType>(node.session ? session : discovery));
         if (!node.session) return result;
         if (node.id)
             result = all_of(result, masked_equals(load_word(link_.network_offset), *node.id, 0xffff));
@@ -787,7 +787,7 @@ private:
                 return statement(op::ld | size | op::ind, net(offset));
             };
             PredPtr r = all_of(
-                all_of(ipv4_protocol(static_cast<ir::IpProto>(udp)),
+                all_of(ipv4_protocol(static_cast<IpProto>(udp)),
                        negation(test({load_half(net(ipv4::flags_fragment))}, op::jset,
                                      ipv4::fragment_offset_mask))),
                 all_of(test({header_length, at_x(op::h, transport::destination_port)}, op::jeq, port),
@@ -805,7 +805,7 @@ private:
         const PredPtr v6 = [&] {
             const std::uint32_t udp_at = net(ipv6::header_length);
             PredPtr r = all_of(
-                all_of(link_protocol(ir::EtherType::Ipv6),
+                all_of(link_protocol(EtherType::Ipv6),
                        equals(load_byte(net(ipv6::next_header)), udp)),
                 all_of(equals(load_half(udp_at + transport::destination_port), port),
                        masked_equals(load_byte(udp_at + udp_header), 0, version_mask)));

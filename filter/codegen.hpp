@@ -13,7 +13,7 @@
 #include <string>
 
 #include "filter/cfg.hpp"
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 #include "filter/ir.hpp"
 #include "filter/link_layer.hpp"
 

@@ -6,16 +6,17 @@
 
 #include "filter/bpf.hpp"
 #include "filter/diagnostic.hpp"
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 #include "filter/hosts.hpp"
-#include "filter/link_type.hpp"
+#include "src/core/link_type.hpp"
 #include "filter/services.hpp"
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::filter {
 
 struct CompileOptions {
     LinkType link = LinkType::En10mb;
-    std::uint32_t snaplen = 262144;  // value an accepting program returns
+    std::uint32_t snaplen = maximum_snaplen; // value an accepting program returns
     bool optimize = true;            // -O turns the optimiser off
     // A program for a live AF_PACKET socket (-i) rather than a savefile (-r) or -d: libpcap
     // then tests VLAN tags through the kernel's ancillary loads (not implemented yet: `vlan`

@@ -10,34 +10,9 @@
 #include <vector>
 
 #include "filter/ir_encap.hpp"
+#include "src/core/protocol_numbers.hpp"
 
 namespace rawdump::filter::ir {
-
-// The link layer's protocol field. 32 bits wide because libpcap takes `ether proto 70000`
-// (which never matches the 16-bit field) rather than refusing it.
-enum class EtherType : std::uint32_t {
-    Ipv4 = 0x0800,
-    Arp = 0x0806,
-    Rarp = 0x8035,
-    Ipv6 = 0x86dd,
-};
-
-// IPv4 protocol / IPv6 next header numbers. The named ones are those primitives imply; any
-// other number can appear through `ip proto N` (32 bits wide because libpcap accepts
-// `ip proto 256`, which simply never matches the 8-bit field).
-enum class IpProto : std::uint32_t {
-    Icmp = 1,
-    Igmp = 2,
-    Tcp = 6,
-    Igrp = 9,
-    Udp = 17,
-    Esp = 50,
-    Ah = 51,
-    Icmp6 = 58,
-    Pim = 103,
-    Vrrp = 112,  // also CARP's number
-    Sctp = 132,
-};
 
 enum class Direction : std::uint8_t { Src, Dst, SrcOrDst, SrcAndDst };
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "filter/expected.hpp"
-#include "filter/link_type.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/link_type.hpp"
 
 namespace rawdump::filter {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 
 namespace rawdump::filter {
 

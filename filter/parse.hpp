@@ -7,7 +7,7 @@
 
 #include "filter/ast.hpp"
 #include "filter/diagnostic.hpp"
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 
 namespace rawdump::filter {
 

@@ -86,24 +86,24 @@ ir::NodePtr Analyser::term(const ast::Term& node, Qualifiers before, Qualifiers&
 
 ir::NodePtr Analyser::protocol(const ast::ProtoAbbrev& abbrev) {
     switch (abbrev.proto) {
-        case Proto::Ip: return ir::make(ir::NetworkProtocol{ir::EtherType::Ipv4});
-        case Proto::Ip6: return ir::make(ir::NetworkProtocol{ir::EtherType::Ipv6});
-        case Proto::Arp: return ir::make(ir::NetworkProtocol{ir::EtherType::Arp});
-        case Proto::Rarp: return ir::make(ir::NetworkProtocol{ir::EtherType::Rarp});
-        case Proto::Tcp: return ir::make(ir::TransportProtocol{ir::IpProto::Tcp, true, true});
-        case Proto::Udp: return ir::make(ir::TransportProtocol{ir::IpProto::Udp, true, true});
-        case Proto::Sctp: return ir::make(ir::TransportProtocol{ir::IpProto::Sctp, true, true});
-        case Proto::Icmp: return ir::make(ir::TransportProtocol{ir::IpProto::Icmp, true, false});
+        case Proto::Ip: return ir::make(ir::NetworkProtocol{EtherType::Ipv4});
+        case Proto::Ip6: return ir::make(ir::NetworkProtocol{EtherType::Ipv6});
+        case Proto::Arp: return ir::make(ir::NetworkProtocol{EtherType::Arp});
+        case Proto::Rarp: return ir::make(ir::NetworkProtocol{EtherType::ReverseArp});
+        case Proto::Tcp: return ir::make(ir::TransportProtocol{IpProto::Tcp, true, true});
+        case Proto::Udp: return ir::make(ir::TransportProtocol{IpProto::Udp, true, true});
+        case Proto::Sctp: return ir::make(ir::TransportProtocol{IpProto::Sctp, true, true});
+        case Proto::Icmp: return ir::make(ir::TransportProtocol{IpProto::Icmp, true, false});
         case Proto::Icmp6:
-            return ir::make(ir::TransportProtocol{ir::IpProto::Icmp6, false, true});
+            return ir::make(ir::TransportProtocol{IpProto::Icmpv6, false, true});
         // libpcap's gen_proto_abbrev: igmp, igrp, vrrp and carp are IPv4 only.
-        case Proto::Igmp: return ir::make(ir::TransportProtocol{ir::IpProto::Igmp, true, false});
-        case Proto::Igrp: return ir::make(ir::TransportProtocol{ir::IpProto::Igrp, true, false});
+        case Proto::Igmp: return ir::make(ir::TransportProtocol{IpProto::Igmp, true, false});
+        case Proto::Igrp: return ir::make(ir::TransportProtocol{IpProto::Igrp, true, false});
         case Proto::Vrrp:
-        case Proto::Carp: return ir::make(ir::TransportProtocol{ir::IpProto::Vrrp, true, false});
-        case Proto::Pim: return ir::make(ir::TransportProtocol{ir::IpProto::Pim, true, true});
-        case Proto::Ah: return ir::make(ir::TransportProtocol{ir::IpProto::Ah, true, true});
-        case Proto::Esp: return ir::make(ir::TransportProtocol{ir::IpProto::Esp, true, true});
+        case Proto::Carp: return ir::make(ir::TransportProtocol{IpProto::Vrrp, true, false});
+        case Proto::Pim: return ir::make(ir::TransportProtocol{IpProto::Pim, true, true});
+        case Proto::Ah: return ir::make(ir::TransportProtocol{IpProto::Ah, true, true});
+        case Proto::Esp: return ir::make(ir::TransportProtocol{IpProto::Esp, true, true});
         // gen_linktype() of an EtherType or 802.2 SAP, as `ether proto \NAME` (LLC shapes
         // for the SAPs and for atalk/aarp, which are also looked for in SNAP frames).
         case Proto::Iso: return ir::make(ir::LlcProtocol{0xfe});
@@ -112,11 +112,11 @@ ir::NodePtr Analyser::protocol(const ast::ProtoAbbrev& abbrev) {
         case Proto::Netbeui: return ir::make(ir::LlcProtocol{0xf0});
         case Proto::Atalk: return ir::make(ir::LlcProtocol{0x809b});
         case Proto::Aarp: return ir::make(ir::LlcProtocol{0x80f3});
-        case Proto::Decnet: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6003)});
-        case Proto::Lat: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6004)});
-        case Proto::Sca: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6007)});
-        case Proto::Mopdl: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6001)});
-        case Proto::Moprc: return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(0x6002)});
+        case Proto::Decnet: return ir::make(ir::NetworkProtocol{static_cast<EtherType>(0x6003)});
+        case Proto::Lat: return ir::make(ir::NetworkProtocol{static_cast<EtherType>(0x6004)});
+        case Proto::Sca: return ir::make(ir::NetworkProtocol{static_cast<EtherType>(0x6007)});
+        case Proto::Mopdl: return ir::make(ir::NetworkProtocol{static_cast<EtherType>(0x6001)});
+        case Proto::Moprc: return ir::make(ir::NetworkProtocol{static_cast<EtherType>(0x6002)});
         case Proto::Clnp: case Proto::Esis: case Proto::Isis: case Proto::L1: case Proto::L2:
         case Proto::Iih: case Proto::Lsp: case Proto::Snp: case Proto::Csnp: case Proto::Psnp:
             return std::move(*osi_abbreviation(abbrev.proto));

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "filter/diagnostic.hpp"
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 #include "filter/ir.hpp"
 #include "filter/parse.hpp"
 #include "filter/hosts.hpp"

@@ -53,11 +53,11 @@ ir::NodePtr Analyser::address(const ast::Head& head, const ast::Value& value, Ad
             auto network = ipv4_network(value.text, value.form == ast::ValueForm::Number,
                                         value.suffix, kind);
             if (!network) value_error(network.error());
-            std::vector<ir::EtherType> carriers;
-            if (!proto) carriers = {ir::EtherType::Ipv4, ir::EtherType::Arp, ir::EtherType::Rarp};
-            else if (*proto == Proto::Ip) carriers = {ir::EtherType::Ipv4};
-            else if (*proto == Proto::Arp) carriers = {ir::EtherType::Arp};
-            else if (*proto == Proto::Rarp) carriers = {ir::EtherType::Rarp};
+            std::vector<EtherType> carriers;
+            if (!proto) carriers = {EtherType::Ipv4, EtherType::Arp, EtherType::ReverseArp};
+            else if (*proto == Proto::Ip) carriers = {EtherType::Ipv4};
+            else if (*proto == Proto::Arp) carriers = {EtherType::Arp};
+            else if (*proto == Proto::Rarp) carriers = {EtherType::ReverseArp};
             else if (*proto == Proto::Ip6) modifier_error("ip host");
             else modifier_error(kind_word);
             return ir::make(ir::Ipv4HostMatch{std::move(carriers), dir, network->address, network->mask});

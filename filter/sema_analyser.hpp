@@ -108,16 +108,16 @@ private:
     // (libpcap's pcap_nametoport(): the same number for tcp and udp means "any").
     struct NamedPort {
         std::uint16_t number = 0;
-        std::optional<ir::IpProto> only;
+        std::optional<IpProto> only;
     };
     // The transports a port (range) qualifier allows: sctp/tcp/udp by default.
-    std::vector<ir::IpProto> port_protocols(const ast::Head& head, std::string_view kind);
+    std::vector<IpProto> port_protocols(const ast::Head& head, std::string_view kind);
     std::uint16_t checked_port(std::uint32_t number, const ast::Value& value);
     std::optional<NamedPort> lookup_port(std::string_view name, const ast::Value& value);
     // Narrows `protocols` to a name's only transport, or refuses if the qualifier named
     // another one (`udp port ssh`: "port 'ssh' is tcp").
-    void restrict_to(std::optional<ir::IpProto> only, const ast::Head& head,
-                     std::vector<ir::IpProto>& protocols, const ast::Value& value,
+    void restrict_to(std::optional<IpProto> only, const ast::Head& head,
+                     std::vector<IpProto>& protocols, const ast::Value& value,
                      std::string_view what);
     static std::string without_escape(const std::string& text);
     ir::NodePtr port(const ast::Head& head, const ast::Value& value);

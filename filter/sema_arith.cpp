@@ -176,10 +176,10 @@ Analyser::GuardedArith Analyser::packet_access(const ast::PacketAccess& access) 
         case Proto::Ip6:
         case Proto::Arp:
         case Proto::Rarp: {
-            const auto type = proto == Proto::Ip    ? ir::EtherType::Ipv4
-                              : proto == Proto::Ip6 ? ir::EtherType::Ipv6
-                              : proto == Proto::Arp ? ir::EtherType::Arp
-                                                    : ir::EtherType::Rarp;
+            const auto type = proto == Proto::Ip    ? EtherType::Ipv4
+                              : proto == Proto::Ip6 ? EtherType::Ipv6
+                              : proto == Proto::Arp ? EtherType::Arp
+                                                    : EtherType::ReverseArp;
             return guarded_load(ir::AccessBase::Network,
                                 both(std::move(index.guard), ir::make(ir::NetworkProtocol{type})));
         }
@@ -193,28 +193,28 @@ Analyser::GuardedArith Analyser::packet_access(const ast::PacketAccess& access) 
         case Proto::Vrrp:
         case Proto::Carp: {
             // ip and (index guard and (<proto> and first fragment)), as gen_load builds it.
-            const auto protocol = proto == Proto::Tcp    ? ir::IpProto::Tcp
-                                  : proto == Proto::Udp  ? ir::IpProto::Udp
-                                  : proto == Proto::Sctp ? ir::IpProto::Sctp
-                                  : proto == Proto::Igmp ? ir::IpProto::Igmp
-                                  : proto == Proto::Igrp ? ir::IpProto::Igrp
-                                  : proto == Proto::Pim  ? ir::IpProto::Pim
+            const auto protocol = proto == Proto::Tcp    ? IpProto::Tcp
+                                  : proto == Proto::Udp  ? IpProto::Udp
+                                  : proto == Proto::Sctp ? IpProto::Sctp
+                                  : proto == Proto::Igmp ? IpProto::Igmp
+                                  : proto == Proto::Igrp ? IpProto::Igrp
+                                  : proto == Proto::Pim  ? IpProto::Pim
                                   : proto == Proto::Vrrp || proto == Proto::Carp
-                                      ? ir::IpProto::Vrrp
-                                      : ir::IpProto::Icmp;
+                                      ? IpProto::Vrrp
+                                      : IpProto::Icmp;
             // The protocol primitive's own shape: IPv6 too for tcp/udp/sctp/pim.
             const bool over_ipv6 = proto == Proto::Tcp || proto == Proto::Udp ||
                                    proto == Proto::Sctp || proto == Proto::Pim;
             ir::NodePtr transport = both(ir::make(ir::TransportProtocol{protocol, true, over_ipv6}),
                                          ir::make(ir::Ipv4FirstFragment{}));
-            ir::NodePtr guard = both(ir::make(ir::NetworkProtocol{ir::EtherType::Ipv4}),
+            ir::NodePtr guard = both(ir::make(ir::NetworkProtocol{EtherType::Ipv4}),
                                      both(std::move(index.guard), std::move(transport)));
             return guarded_load(ir::AccessBase::Ipv4Payload, std::move(guard));
         }
         case Proto::Icmp6: {
             ir::NodePtr guard = both(std::move(index.guard),
-                                     both(ir::make(ir::NetworkProtocol{ir::EtherType::Ipv6}),
-                                          ir::make(ir::Ipv6NextHeader{ir::IpProto::Icmp6})));
+                                     both(ir::make(ir::NetworkProtocol{EtherType::Ipv6}),
+                                          ir::make(ir::Ipv6NextHeader{IpProto::Icmpv6})));
             return guarded_load(ir::AccessBase::Ipv6Payload, std::move(guard));
         }
         // gen_load's link-layer protocols: their gen_linktype() guard, then the payload.
@@ -226,7 +226,7 @@ Analyser::GuardedArith Analyser::packet_access(const ast::PacketAccess& access) 
         case Proto::Moprc: {
             ir::NodePtr link_guard =
                 proto == Proto::Atalk ? ir::make(ir::LlcProtocol{0x809b})
-                                      : ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(
+                                      : ir::make(ir::NetworkProtocol{static_cast<EtherType>(
                                             proto == Proto::Decnet ? 0x6003
                                             : proto == Proto::Lat  ? 0x6004
                                             : proto == Proto::Sca  ? 0x6007

@@ -20,11 +20,11 @@ ir::NodePtr Analyser::named_address(const ast::Head& head, const ast::Value& val
     if (proto && !arp && proto != Proto::Ip && proto != Proto::Ip6)
         fail(span(*head.proto), fmt::format("'{}' modifier applied to {}", ast::name_of(*proto),
                                             kind == AddressKind::Net ? "net" : "host"));
-    std::vector<ir::EtherType> carriers;
-    if (!proto) carriers = {ir::EtherType::Ipv4, ir::EtherType::Arp, ir::EtherType::Rarp};
-    else if (proto == Proto::Ip) carriers = {ir::EtherType::Ipv4};
-    else if (proto == Proto::Arp) carriers = {ir::EtherType::Arp};
-    else if (proto == Proto::Rarp) carriers = {ir::EtherType::Rarp};
+    std::vector<EtherType> carriers;
+    if (!proto) carriers = {EtherType::Ipv4, EtherType::Arp, EtherType::ReverseArp};
+    else if (proto == Proto::Ip) carriers = {EtherType::Ipv4};
+    else if (proto == Proto::Arp) carriers = {EtherType::Arp};
+    else if (proto == Proto::Rarp) carriers = {EtherType::ReverseArp};
 
     if (kind == AddressKind::Net) {
         // getnetbyname(); 0 counts as unknown (libpcap's pcap_nametonetaddr), and a short

@@ -60,7 +60,7 @@ ir::NodePtr Analyser::other(const ast::Other& node) {
         no_argument();
         const std::uint32_t host_mask = ~options_.netmask;
         auto one = [&](std::uint32_t address) {
-            return ir::make(ir::Ipv4HostMatch{{ir::EtherType::Ipv4}, ir::Direction::Dst,
+            return ir::make(ir::Ipv4HostMatch{{EtherType::Ipv4}, ir::Direction::Dst,
                                               address, host_mask});
         };
         return ir::make(ir::Or{one(0), one(host_mask)});
@@ -154,11 +154,11 @@ ir::NodePtr Analyser::protocol_number(const ast::Head& head, const ast::Value& v
         constexpr std::uint32_t max_8023_length = 1500, atalk = 0x809b, aarp = 0x80f3;
         if (number <= max_8023_length || number == atalk || number == aarp)
             return ir::make(ir::LlcProtocol{number});
-        return ir::make(ir::NetworkProtocol{static_cast<ir::EtherType>(number)});
+        return ir::make(ir::NetworkProtocol{static_cast<EtherType>(number)});
     }
     const bool ipv4 = !head.proto || proto == Proto::Ip;
     const bool ipv6 = !head.proto || proto == Proto::Ip6;
-    return ir::make(ir::TransportProtocol{static_cast<ir::IpProto>(number), ipv4, ipv6});
+    return ir::make(ir::TransportProtocol{static_cast<IpProto>(number), ipv4, ipv6});
 }
 
 }  // namespace rawdump::filter::sema_detail

@@ -15,12 +15,12 @@ using ast::Kind;
 using ast::Proto;
 
 // The transports a port (range) qualifier allows: sctp/tcp/udp by default.
-std::vector<ir::IpProto> Analyser::port_protocols(const ast::Head& head, std::string_view kind) {
-    if (!head.proto) return {ir::IpProto::Sctp, ir::IpProto::Tcp, ir::IpProto::Udp};
+std::vector<IpProto> Analyser::port_protocols(const ast::Head& head, std::string_view kind) {
+    if (!head.proto) return {IpProto::Sctp, IpProto::Tcp, IpProto::Udp};
     switch (head.proto->value) {
-        case Proto::Tcp: return {ir::IpProto::Tcp};
-        case Proto::Udp: return {ir::IpProto::Udp};
-        case Proto::Sctp: return {ir::IpProto::Sctp};
+        case Proto::Tcp: return {IpProto::Tcp};
+        case Proto::Udp: return {IpProto::Udp};
+        case Proto::Sctp: return {IpProto::Sctp};
         default:
             fail(span(*head.proto), fmt::format("illegal qualifier of '{}': '{}'", kind,
                                                 ast::name_of(head.proto->value)));
@@ -39,21 +39,21 @@ std::optional<Analyser::NamedPort> Analyser::lookup_port(std::string_view name, 
     const ServicePorts ports = options_.resolve_port(name);
     if (!ports.tcp && !ports.udp) return std::nullopt;
     NamedPort named{ports.tcp ? *ports.tcp : *ports.udp, std::nullopt};
-    if (ports.tcp && !(ports.udp && *ports.udp == *ports.tcp)) named.only = ir::IpProto::Tcp;
-    if (!ports.tcp) named.only = ir::IpProto::Udp;
+    if (ports.tcp && !(ports.udp && *ports.udp == *ports.tcp)) named.only = IpProto::Tcp;
+    if (!ports.tcp) named.only = IpProto::Udp;
     return named;
 }
 
 // Narrows `protocols` to a name's only transport, or refuses if the qualifier named
 // another one (`udp port ssh`: "port 'ssh' is tcp").
-void Analyser::restrict_to(std::optional<ir::IpProto> only, const ast::Head& head,
-                 std::vector<ir::IpProto>& protocols, const ast::Value& value,
+void Analyser::restrict_to(std::optional<IpProto> only, const ast::Head& head,
+                 std::vector<IpProto>& protocols, const ast::Value& value,
                  std::string_view what) {
     if (!only) return;
     if (!head.proto) {
         protocols = {*only};
     } else if (protocols.front() != *only) {
-        fail(span(value), fmt::format("{} is {}", what, *only == ir::IpProto::Tcp ? "tcp" : "udp"));
+        fail(span(value), fmt::format("{} is {}", what, *only == IpProto::Tcp ? "tcp" : "udp"));
     }
 }
 
@@ -63,7 +63,7 @@ std::string Analyser::without_escape(const std::string& text) {
 
 ir::NodePtr Analyser::port(const ast::Head& head, const ast::Value& value) {
     const ir::Direction dir = direction(head);
-    std::vector<ir::IpProto> protocols = port_protocols(head, "port");
+    std::vector<IpProto> protocols = port_protocols(head, "port");
     if (!value.suffix.empty()) fail(span(value), "a port number takes no '/len' or 'mask'");
     switch (value.form) {
         case ast::ValueForm::Number: {
@@ -88,7 +88,7 @@ ir::NodePtr Analyser::port(const ast::Head& head, const ast::Value& value) {
 // numbers (anything after them is ignored), otherwise the text is split at its first '-'.
 ir::NodePtr Analyser::port_range(const ast::Head& head, const ast::Value& value) {
     const ir::Direction dir = direction(head);
-    std::vector<ir::IpProto> protocols = port_protocols(head, "portrange");
+    std::vector<IpProto> protocols = port_protocols(head, "portrange");
     if (!value.suffix.empty()) fail(span(value), "a port range takes no '/len' or 'mask'");
     if (value.form == ast::ValueForm::Number) {
         const auto number = parse_number(value.text);
@@ -112,7 +112,7 @@ ir::NodePtr Analyser::port_range(const ast::Head& head, const ast::Value& value)
         low = first->number;
         high = second->number;
         // Ends known for different transports make the range apply to any.
-        std::optional<ir::IpProto> only;
+        std::optional<IpProto> only;
         if (first->only == second->only) only = first->only;
         restrict_to(only, head, protocols, value, fmt::format("port in range '{}'", text));
     }

@@ -8,8 +8,9 @@
 #include <span>
 #include <string>
 
-#include "filter/expected.hpp"
-#include "platform/frame.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/frame.hpp"
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::platform {
 
@@ -23,7 +24,7 @@ struct KernelInsn {
 
 struct CaptureConfig {
     std::string interface;                  // e.g. "lo", "eth0"
-    std::uint32_t snaplen = 262144;         // bytes kept per packet (also clipped in userland)
+    std::uint32_t snaplen = maximum_snaplen;        // bytes kept per packet (also clipped in userland)
     bool promiscuous = true;                // -p turns it off
     // TPACKET_V3 block retire timeout: the longest a packet waits in a block that is not full
     // (the kernel's timer runs only while the ring is set up; an idle ring costs a wake-up per

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 #include "platform/capture.hpp"
 #include "platform/link_types_linux.hpp"
 #include "platform/ring.hpp"

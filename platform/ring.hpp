@@ -5,7 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::platform {
 
@@ -21,7 +22,7 @@ struct RingGeometry {
     std::size_t bytes() const noexcept { return std::size_t{block_size} * block_count; }
 };
 
-inline constexpr std::uint32_t kRingFrameSize = 262144;  // libpcap's MAXIMUM_SNAPLEN
+inline constexpr std::uint32_t kRingFrameSize = maximum_snaplen;
 
 RingGeometry ring_geometry(std::uint32_t buffer_size, std::uint32_t page_size,
                            std::uint32_t frame_size = kRingFrameSize) noexcept;

@@ -10,7 +10,8 @@
 #include <optional>
 
 #include "platform/capture.hpp"
-#include "platform/frame.hpp"
+#include "src/core/frame.hpp"
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::platform {
 
@@ -21,7 +22,7 @@ enum class CookedHeader { None, Sll, Sll2 };
 
 // What ring_packet_to_frame() needs to know about the capture.
 struct FrameRules {
-    std::uint32_t snaplen = 262144;
+    std::uint32_t snaplen = maximum_snaplen;
     // The ifindex of "lo" (0: none): its outgoing copies are dropped, as libpcap does,
     // whichever device (or "any") is captured.
     int loopback_ifindex = 0;

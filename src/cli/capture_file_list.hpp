@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 
 namespace rawdump::cli {
 

@@ -8,7 +8,7 @@
 #include "filter/dump.hpp"
 #include "filter/services.hpp"
 #include "src/cli/filter_file.hpp"
-#include "src/print/services_table.hpp"
+#include "src/print/base/services_table.hpp"
 
 namespace rawdump::cli {
 namespace {
@@ -68,7 +68,7 @@ filter::PortResolver services_resolver(const char* services_path) {
 }
 
 std::optional<filter::Program> compile_or_report(const std::string& expression,
-                                                 filter::LinkType link, std::uint32_t snaplen,
+                                                 LinkType link, std::uint32_t snaplen,
                                                  const Options& options, bool live,
                                                  bool savefile) {
     filter::CompileOptions compile_options;
@@ -99,7 +99,7 @@ void print_listing(const filter::Program& program, int dump_level) {
 }
 
 std::string link_type_label(std::uint32_t link_type) {
-    if (const auto* name = filter::find_link_type(static_cast<filter::LinkType>(link_type)))
+    if (const auto* name = find_link_type(static_cast<LinkType>(link_type)))
         return fmt::format("{} ({})", name->name, name->description);
     return fmt::format("{}", link_type);
 }

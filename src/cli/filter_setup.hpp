@@ -22,7 +22,7 @@ filter::PortResolver services_resolver(const char* services_path = "/etc/service
 // Compiles, or prints the diagnostic to stderr and returns nullopt. `live`: the program is
 // for an AF_PACKET socket (-i), see filter::CompileOptions::live.
 std::optional<filter::Program> compile_or_report(const std::string& expression,
-                                                 filter::LinkType link, std::uint32_t snaplen,
+                                                 LinkType link, std::uint32_t snaplen,
                                                  const Options& options, bool live = false,
                                                  bool savefile = false);
 

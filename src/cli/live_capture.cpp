@@ -43,7 +43,7 @@ void print_statistics_line(std::uint64_t captured, const platform::CaptureStats&
 
 // The link types rawdump's printer decodes (others are captured with -w only).
 bool rawdump_prints(std::uint32_t link) {
-    using filter::LinkType;
+
     switch (static_cast<LinkType>(link)) {
     case LinkType::En10mb: case LinkType::LinuxSll: case LinkType::LinuxSll2: case LinkType::Raw:
     case LinkType::Null: case LinkType::Loop: case LinkType::Ipv4: case LinkType::Ipv6:
@@ -65,12 +65,12 @@ std::optional<filter::Program> compile_live(const std::string& expression, std::
         link = platform::linktype::en10mb;
     }
     const bool blank = expression.find_first_not_of(" \t\n\r") == std::string::npos;
-    if (!blank && filter::find_link_type(static_cast<filter::LinkType>(link)) == nullptr) {
+    if (!blank && find_link_type(static_cast<LinkType>(link)) == nullptr) {
         fmt::print(stderr, "rawdump: the filter compiler has no layout for link-type {} yet\n",
                    live_link_type_label(link));
         return std::nullopt;
     }
-    return compile_or_report(expression, static_cast<filter::LinkType>(link), options.snaplen, options,
+    return compile_or_report(expression, static_cast<LinkType>(link), options.snaplen, options,
                              /*live=*/true);
 }
 
@@ -207,7 +207,7 @@ int capture_live(const Options& requested, const std::string& expression) {
     GotCounter got(options.output.verbosity > 0 && options.write_file && !options.print, capture);
     int status = 0;
     bool limit_reached = false;
-    auto handle = [&](const platform::Frame& frame) {
+    auto handle = [&](const Frame& frame) {
         if (filter_in_userland && filter::run(*program, frame.bytes, frame.wire_length) == 0) return true;
         if (!sink->accept(frame)) {
             // -G -W's last file is done: tcpdump stops there with status 0.

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "filter/link_type.hpp"
+#include "src/core/link_type.hpp"
 #include "platform/interfaces.hpp"
 #include "platform/packet_socket.hpp"
 #include "platform/time_stamp_types.hpp"
@@ -19,13 +19,13 @@ namespace {
 
 std::optional<std::uint32_t> link_type_by_name(const std::string& name) {
     if (auto linux_type = platform::linux_link_type_from_name(name)) return linux_type;
-    if (auto other = filter::link_type_from_name(name)) return static_cast<std::uint32_t>(*other);
+    if (auto other = link_type_from_name(name)) return static_cast<std::uint32_t>(*other);
     return std::nullopt;
 }
 
 std::string link_type_name(std::uint32_t type) {
     if (const auto* entry = platform::linux_link_type_name(type)) return std::string(entry->name);
-    if (const auto* entry = filter::find_link_type(static_cast<filter::LinkType>(type)))
+    if (const auto* entry = find_link_type(static_cast<LinkType>(type)))
         return std::string(entry->name);
     return fmt::format("DLT {}", type);
 }

@@ -9,11 +9,11 @@
 #include <getopt.h>
 
 #include <fmt/format.h>
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::cli {
 namespace {
 
-constexpr std::uint32_t maximum_snaplen = 262144;
 
 // Long options without a short spelling.
 enum LongOption : int {

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "filter/expected.hpp"
-#include "src/output_options.hpp"
+#include "src/core/expected.hpp"
+#include "src/print/base/output_options.hpp"
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::cli {
 
@@ -53,7 +54,7 @@ struct Options {
     // that user exists ("-Z root" keeps root).
     std::optional<std::string> relinquish_user;
     std::uint64_t count = 0;                    // -c; 0: no limit
-    std::uint32_t snaplen = 262144;             // -s; 0 means the maximum
+    std::uint32_t snaplen = maximum_snaplen;            // -s; 0 means the maximum
     std::uint32_t buffer_kib = 2048;            // -B: capture ring size in KiB
     bool promiscuous = true;                    // -p clears it
     bool line_buffered = false;                 // -l

@@ -40,12 +40,12 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
         // The sink numbers the packets itself: the printer sees only those it prints.
         sink.printer_options_ = options.output;
         sink.printer_options_.packet_numbers = false;
-        sink.printer_ = std::make_unique<PacketPrinter>(sink.printer_options_, static_cast<filter::LinkType>(link_type));
+        sink.printer_ = std::make_unique<PacketPrinter>(sink.printer_options_, static_cast<LinkType>(link_type));
     }
     return sink;
 }
 
-bool PacketSink::accept(const platform::Frame& frame) {
+bool PacketSink::accept(const Frame& frame) {
     ++packets_;
     if (packets_ <= skip_) return true;
     if (output_) {
@@ -74,7 +74,7 @@ bool PacketSink::accept(const platform::Frame& frame) {
 }
 
 void PacketSink::set_link_type(std::uint32_t link_type) {
-    if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, static_cast<filter::LinkType>(link_type));
+    if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, static_cast<LinkType>(link_type));
 }
 
 bool PacketSink::settle_output(bool (RotatingOutput::*settle)()) {

@@ -13,10 +13,10 @@
 
 #include <fmt/format.h>
 
-#include "platform/frame.hpp"
+#include "src/core/frame.hpp"
 #include "src/cli/options.hpp"
 #include "src/cli/text_output.hpp"
-#include "src/packet_printer.hpp"
+#include "src/print/packet_printer.hpp"
 #include "src/cli/rotating_output.hpp"
 
 namespace rawdump::cli {
@@ -32,7 +32,7 @@ public:
     // false when the packet could not be written (the error was printed), or when -G -W's
     // last file is done (file_limit_reached(): "Maximum file limit reached: N" was printed;
     // tcpdump then stops with status 0).
-    bool accept(const platform::Frame& frame);
+    bool accept(const Frame& frame);
     bool file_limit_reached() const noexcept { return file_limit_reached_; }
     // -V: the next file has another link type; packets are printed for it from now on.
     void set_link_type(std::uint32_t link_type);

@@ -32,7 +32,7 @@ bool RotatingOutput::fail(std::string message) {
     return false;
 }
 
-bool RotatingOutput::switch_to(const std::string& next, const platform::Frame& frame, bool& wrote_frame) {
+bool RotatingOutput::switch_to(const std::string& next, const Frame& frame, bool& wrote_frame) {
     // Out first: if the next name is this file's own (-G without a time in the name, a ring
     // of one), opening it truncates what is already written, as in tcpdump.
     if (!writer_->flush()) return fail(writer_->error());
@@ -58,7 +58,7 @@ bool RotatingOutput::switch_to(const std::string& next, const platform::Frame& f
     return true;
 }
 
-RotatingOutput::Written RotatingOutput::write(const platform::Frame& frame) {
+RotatingOutput::Written RotatingOutput::write(const Frame& frame) {
     bool wrote_frame = false;
     if (settings_.seconds != 0) {
         std::time_t now = std::time(nullptr);

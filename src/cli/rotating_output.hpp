@@ -14,8 +14,8 @@
 #include <optional>
 #include <string>
 
-#include "filter/expected.hpp"
-#include "platform/frame.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/frame.hpp"
 #include "src/savefile/writer.hpp"
 
 namespace rawdump::cli {
@@ -40,7 +40,7 @@ public:
     enum class Written { Ok, Failed, FileLimitReached };
     // Failed: error() says why. FileLimitReached: -G -W's last file is closed (its -z
     // started) and this packet is not written; tcpdump then says so and exits 0.
-    Written write(const platform::Frame& frame);
+    Written write(const Frame& frame);
     bool flush();
     // Writes out and closes the current file; no -z for it, as in tcpdump.
     bool finish();
@@ -52,7 +52,7 @@ private:
     explicit RotatingOutput(RotationSettings settings) : settings_(std::move(settings)) {}
     Expected<std::string, std::string> current_name() const;
     // Closes the current file and opens `next`, in the order that keeps every packet.
-    bool switch_to(const std::string& next, const platform::Frame& frame, bool& wrote_frame);
+    bool switch_to(const std::string& next, const Frame& frame, bool& wrote_frame);
     bool fail(std::string message);
 
     RotationSettings settings_;

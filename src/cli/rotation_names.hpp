@@ -7,7 +7,7 @@
 #include <ctime>
 #include <string>
 
-#include "filter/expected.hpp"
+#include "src/core/expected.hpp"
 
 namespace rawdump::cli {
 

@@ -74,7 +74,7 @@ int read_file(const Options& options) {
                    savefile::first_matching_link_type, savefile::last_matching_link_type);
         return 1;
     }
-    auto program = compile_or_report(*expression, static_cast<filter::LinkType>(info.link_type),
+    auto program = compile_or_report(*expression, static_cast<LinkType>(info.link_type),
                                      info.snaplen, options, /*live=*/false, /*savefile=*/true);
     if (!program) return 1;
     if (options.dump_level > 0) {
@@ -92,7 +92,7 @@ int read_file(const Options& options) {
     install_stop_handlers(nullptr);
 
     int status = 0;
-    platform::Frame frame;
+    Frame frame;
     std::string error;
     for (;;) {
         // tcpdump's pcap_loop(cnt) per file: -c counts this file's packets.
@@ -149,7 +149,7 @@ int read_file(const Options& options) {
                            savefile::first_matching_link_type, savefile::last_matching_link_type);
                 return 1;
             }
-            program = compile_or_report(*expression, static_cast<filter::LinkType>(next_info.link_type),
+            program = compile_or_report(*expression, static_cast<LinkType>(next_info.link_type),
                                         next_info.snaplen, options, /*live=*/false, /*savefile=*/true);
             if (!program) {
                 sink->finish();
@@ -168,9 +168,9 @@ int read_file(const Options& options) {
 
 // -d without -r: tcpdump compiles for -y's link type, or assumes Ethernet and says so.
 int dump_only(const Options& options) {
-    auto link = filter::LinkType::En10mb;
+    auto link = LinkType::En10mb;
     if (options.link_type_name) {
-        auto named = filter::link_type_from_name(*options.link_type_name);
+        auto named = link_type_from_name(*options.link_type_name);
         if (!named) {
             // A Linux device's type (DOCSIS, PPP, ...): see dump_program_for().
             if (auto linux_type = link_type_number(*options.link_type_name))

@@ -1,23 +1,23 @@
 // PacketPrinter: one packet's complete text (print.c pretty_print_packet): packet number,
 // header sanity checks, timestamp, the decoded line(s), the -x/-X dump and the newline.
-#include "src/packet_printer.hpp"
+#include "src/print/packet_printer.hpp"
 
-#include "src/print/context.hpp"
-#include "src/print/hexdump.hpp"
-#include "src/print/link.hpp"
-#include "src/print/names.hpp"
-#include "src/print/tcp_sequence.hpp"
-#include "src/print/timestamp.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/base/hexdump.hpp"
+#include "src/print/link/link.hpp"
+#include "src/print/base/names.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/timestamp.hpp"
+#include "src/core/snaplen.hpp"
 
 namespace rawdump {
 
 namespace {
 
-constexpr std::uint32_t maximum_snaplen = 262144;  // libpcap's MAXIMUM_SNAPLEN
 
 // Records a savefile can contain but tcpdump refuses to decode: "[Invalid header: ...]" with
 // every problem found, comma-separated. Returns true when the packet was one of them.
-bool print_header_problems(print::Context& ctx, const platform::Frame& frame) {
+bool print_header_problems(print::Context& ctx, const Frame& frame) {
     const auto caplen = static_cast<std::uint32_t>(frame.bytes.size());
     bool any = false;
     auto next = [&] {
@@ -47,26 +47,26 @@ print::Names resolving_names(const OutputOptions& options) {
 }  // namespace
 
 struct PacketPrinter::State {
-    State(const OutputOptions& o, filter::LinkType l)
+    State(const OutputOptions& o, LinkType l)
         : options(o),
           link(l),
           names(o.numeric ? print::Names{} : resolving_names(o)),
           timestamps(o.timestamps, o.nanoseconds) {}
 
     OutputOptions options;
-    filter::LinkType link;
+    LinkType link;
     print::Names names;
     print::TcpSequenceTable tcp_sequences;
     print::TimestampPrinter timestamps;
     std::uint64_t count = 0;
 };
 
-PacketPrinter::PacketPrinter(const OutputOptions& options, filter::LinkType link)
+PacketPrinter::PacketPrinter(const OutputOptions& options, LinkType link)
     : state_(std::make_unique<State>(options, link)) {}
 
 PacketPrinter::~PacketPrinter() = default;
 
-void PacketPrinter::print(const platform::Frame& frame, fmt::memory_buffer& out) noexcept {
+void PacketPrinter::print(const Frame& frame, fmt::memory_buffer& out) noexcept {
     State& s = *state_;
     print::Context ctx{s.options, s.names, s.tcp_sequences, out};
     ++s.count;
@@ -78,26 +78,26 @@ void PacketPrinter::print(const platform::Frame& frame, fmt::memory_buffer& out)
     print::ByteReader bytes{frame.bytes};
     std::size_t link_length = 0;
     switch (s.link) {
-    case filter::LinkType::En10mb:
+    case LinkType::En10mb:
         link_length = print::print_ethernet(ctx, bytes, frame.wire_length);
         break;
-    case filter::LinkType::LinuxSll:
+    case LinkType::LinuxSll:
         link_length = print::print_linux_sll(ctx, bytes, frame.wire_length);
         break;
-    case filter::LinkType::LinuxSll2:
+    case LinkType::LinuxSll2:
         link_length = print::print_linux_sll2(ctx, bytes, frame.wire_length);
         break;
-    case filter::LinkType::Null:
-    case filter::LinkType::Loop:  // tcpdump 4.99.3 reads both headers alike
+    case LinkType::Null:
+    case LinkType::Loop:  // tcpdump 4.99.3 reads both headers alike
         link_length = print::print_null(ctx, bytes, frame.wire_length);
         break;
-    case filter::LinkType::Raw:
-    case filter::LinkType::Ipv4:
-    case filter::LinkType::Ipv6:
+    case LinkType::Raw:
+    case LinkType::Ipv4:
+    case LinkType::Ipv6:
         link_length = print::print_raw_ip(ctx, bytes, frame.wire_length);
         break;
     default:
-        // SLIP has no filter::LinkType name, so it is matched by number here.
+        // SLIP has no LinkType name, so it is matched by number here.
         if (static_cast<std::uint32_t>(s.link) == print::slip_link_type) {
             link_length = print::print_slip(ctx, bytes, frame.wire_length);
             break;

@@ -34,7 +34,7 @@ public:
 
     const FileInfo& info() const noexcept override { return info_; }
 
-    ReadStatus next(platform::Frame& frame, std::string& error) override {
+    ReadStatus next(Frame& frame, std::string& error) override {
         auto header = input_.read(header_size_);
         if (header.empty()) return read_failed(error);
         if (header.size() < header_size_) {

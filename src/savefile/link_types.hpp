@@ -5,11 +5,9 @@
 #include <cstdint>
 #include <limits>
 #include <utility>
+#include "src/core/snaplen.hpp"
 
 namespace rawdump::savefile {
-
-// The largest packet libpcap accepts from a file for most link types (MAXIMUM_SNAPLEN).
-inline constexpr std::uint32_t maximum_snaplen = 262144;
 
 // Link types whose packets may be bigger: D-Bus messages, EBHSCR and USBPcap records.
 inline constexpr std::array<std::pair<std::uint32_t, std::uint32_t>, 3> larger_snaplen_limits{{

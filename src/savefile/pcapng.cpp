@@ -68,7 +68,7 @@ public:
 
     const FileInfo& info() const noexcept override { return info_; }
 
-    ReadStatus next(platform::Frame& frame, std::string& error) override {
+    ReadStatus next(Frame& frame, std::string& error) override {
         for (;;) {
             Block block;
             switch (read_block(block, error)) {
@@ -238,7 +238,7 @@ private:
         return true;
     }
 
-    bool packet(const Block& block, platform::Frame& frame, std::string& error) {
+    bool packet(const Block& block, Frame& frame, std::string& error) {
         ByteReader fields(block.body, big_endian_);
         std::uint32_t interface_id = 0, captured = 0, wire = 0;
         std::uint64_t units = 0;

@@ -18,13 +18,13 @@ std::string too_short() { return "block of type 1 in pcapng dump file is too sho
 
 }  // namespace
 
-platform::Timestamp PcapngInterface::timestamp(std::uint64_t units) const {
+Timestamp PcapngInterface::timestamp(std::uint64_t units) const {
     // 128 bits: the fraction times 10^9 overflows 64 bits for fine resolutions (libpcap's
     // 64-bit arithmetic gets 2^-63 units wrong; rawdump does not copy that).
     __extension__ typedef unsigned __int128 Wide;
     Wide per_second = 1;
     for (unsigned i = 0; i < exponent; ++i) per_second *= power_of_two ? 2 : 10;
-    platform::Timestamp time;
+    Timestamp time;
     time.seconds = static_cast<std::int64_t>(units / per_second) + offset_seconds;
     time.nanoseconds = static_cast<std::uint64_t>(Wide(units % per_second) * 1000000000u / per_second);
     return time;

@@ -6,8 +6,8 @@
 #include <span>
 #include <string>
 
-#include "filter/expected.hpp"
-#include "platform/frame.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/frame.hpp"
 
 namespace rawdump::savefile {
 
@@ -19,7 +19,7 @@ struct PcapngInterface {
     unsigned exponent = 6;
     std::int64_t offset_seconds = 0;  // if_tsoffset, added to every timestamp
 
-    platform::Timestamp timestamp(std::uint64_t units) const;
+    Timestamp timestamp(std::uint64_t units) const;
 };
 
 // `body`: the block between its length fields. The error is libpcap's text, e.g.

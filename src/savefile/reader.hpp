@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "filter/expected.hpp"
-#include "platform/frame.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/frame.hpp"
 
 namespace rawdump::savefile {
 
@@ -32,7 +32,7 @@ public:
     // The next packet; frame.bytes stays valid until the following call. On Error,
     // `error` says what is wrong, e.g. "truncated dump file; tried to read 74 captured
     // bytes, only got 70".
-    virtual ReadStatus next(platform::Frame& frame, std::string& error) = 0;
+    virtual ReadStatus next(Frame& frame, std::string& error) = 0;
 };
 
 }  // namespace rawdump::savefile

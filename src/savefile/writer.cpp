@@ -70,7 +70,7 @@ Expected<std::unique_ptr<Writer>, std::string> Writer::create(const std::string&
     return writer;
 }
 
-bool Writer::write(const platform::Frame& frame) {
+bool Writer::write(const Frame& frame) {
     if (!error_.empty()) return false;
     if (fd_ < 0) {
         error_ = fmt::format("{}: written after it was closed", path_);

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "filter/expected.hpp"
-#include "platform/frame.hpp"
+#include "src/core/expected.hpp"
+#include "src/core/frame.hpp"
 
 namespace rawdump::savefile {
 
@@ -29,7 +29,7 @@ public:
 
     // Buffers one record; writes out when the buffer is full. false on a write error
     // (then error() says why and the file holds only whole records).
-    bool write(const platform::Frame& frame);
+    bool write(const Frame& frame);
     // Writes out everything buffered (-U after each packet; at the end of a capture).
     bool flush();
     // Writes out what is buffered and closes the file (not standard output); false on an

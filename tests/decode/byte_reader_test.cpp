@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "src/print/byte_reader.hpp"
+#include "src/print/base/byte_reader.hpp"
 #include "tests/decode/packets.hpp"
 
 using rawdump::print::ByteReader;

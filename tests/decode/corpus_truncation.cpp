@@ -16,8 +16,8 @@
 
 #include <fmt/format.h>
 
-#include "src/output_options.hpp"
-#include "src/packet_printer.hpp"
+#include "src/print/base/output_options.hpp"
+#include "src/print/packet_printer.hpp"
 #include "src/savefile/reader.hpp"
 
 using namespace rawdump;
@@ -25,7 +25,7 @@ using namespace rawdump;
 namespace {
 
 struct Packet {
-    platform::Timestamp time;
+    rawdump::Timestamp time;
     std::uint32_t wire_length = 0;
     std::vector<std::byte> bytes;
 };
@@ -88,7 +88,7 @@ bool load(const std::string& path, std::vector<Capture>& captures) {
     }
     auto& reader = **opened;
     Capture capture{path, reader.info().link_type, {}};
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     for (;;) {
         auto status = reader.next(frame, error);
@@ -181,7 +181,7 @@ int main(int argc, char** argv) {
         const auto start = std::chrono::steady_clock::now();
         const std::size_t prints_before = prints;
         for (const auto& capture : captures) {
-            PacketPrinter printer(mode.options, static_cast<filter::LinkType>(capture.link_type));
+            PacketPrinter printer(mode.options, static_cast<rawdump::LinkType>(capture.link_type));
             for (std::size_t index = 0; index < capture.packets.size(); ++index) {
                 const auto& packet = capture.packets[index];
                 const std::size_t caplen = packet.bytes.size();
@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
                     // Exactly `cut` bytes on the heap: nothing readable follows the capture.
                     std::unique_ptr<std::byte[]> block{new std::byte[cut]};
                     if (cut) std::memcpy(block.get(), packet.bytes.data(), cut);
-                    platform::Frame frame;
+                    rawdump::Frame frame;
                     frame.time = packet.time;
                     frame.wire_length = mode.cut_wire_length ? static_cast<std::uint32_t>(cut) : packet.wire_length;
                     frame.bytes = std::span<const std::byte>{block.get(), cut};

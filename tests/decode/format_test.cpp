@@ -7,11 +7,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "src/print/address.hpp"
-#include "src/print/checksum.hpp"
-#include "src/print/hexdump.hpp"
-#include "src/print/names.hpp"
-#include "src/print/timestamp.hpp"
+#include "src/print/base/address.hpp"
+#include "src/print/base/checksum.hpp"
+#include "src/print/base/hexdump.hpp"
+#include "src/print/base/names.hpp"
+#include "src/print/base/timestamp.hpp"
 #include "tests/decode/packets.hpp"
 
 using namespace rawdump;
@@ -86,20 +86,20 @@ TEST_CASE("checksums and the value the field should have had") {
 }
 
 TEST_CASE("timestamps in every -t style") {
-    auto render = [](TimestampStyle style, bool nano, std::initializer_list<platform::Timestamp> times) {
+    auto render = [](TimestampStyle style, bool nano, std::initializer_list<rawdump::Timestamp> times) {
         TimestampPrinter p(style, nano);
         fmt::memory_buffer out;
         for (const auto& t : times) p.print(out, t);
         return fmt::to_string(out);
     };
     setenv("TZ", "UTC", 1);
-    platform::Timestamp t{1700000000, 123456789};
+    rawdump::Timestamp t{1700000000, 123456789};
     CHECK(render(TimestampStyle::Local, false, {t}) == "22:13:20.123456 ");
     CHECK(render(TimestampStyle::Local, true, {t}) == "22:13:20.123456789 ");
     CHECK(render(TimestampStyle::None, false, {t}).empty());
     CHECK(render(TimestampStyle::Epoch, false, {t}) == "1700000000.123456 ");
     CHECK(render(TimestampStyle::LocalDate, false, {t}) == "2023-11-14 22:13:20.123456 ");
-    platform::Timestamp later{1700000001, 124456789}, earlier{1699999999, 0};
+    rawdump::Timestamp later{1700000001, 124456789}, earlier{1699999999, 0};
     CHECK(render(TimestampStyle::DeltaPrevious, false, {t, later, earlier}) ==
           " 00:00:00.000000  00:00:01.001000 -00:00:02.124456 ");
     CHECK(render(TimestampStyle::DeltaFirst, false, {t, later, later}) ==

@@ -122,8 +122,8 @@ TEST_CASE("Linux cooked and BSD loopback headers") {
     auto o = numeric_utc();
     o.link_header = true;
     {
-        PacketPrinter p(o, filter::LinkType::LinuxSll);
-        platform::Frame f{{0, 0}, static_cast<std::uint32_t>(sll.size()), sll};
+        PacketPrinter p(o, rawdump::LinkType::LinuxSll);
+        rawdump::Frame f{{0, 0}, static_cast<std::uint32_t>(sll.size()), sll};
         fmt::memory_buffer out;
         p.print(f, out);
         CHECK(fmt::to_string(out) == "Out 00:11:22:33:44:55 ethertype IPv4 (0x0800), length 48: "
@@ -131,8 +131,8 @@ TEST_CASE("Linux cooked and BSD loopback headers") {
     }
     auto null = concat({bytes({0x02, 0x00, 0x00, 0x00}), ip});  // AF_INET, little-endian writer
     {
-        PacketPrinter p(o, filter::LinkType::Null);
-        platform::Frame f{{0, 0}, static_cast<std::uint32_t>(null.size()), null};
+        PacketPrinter p(o, rawdump::LinkType::Null);
+        rawdump::Frame f{{0, 0}, static_cast<std::uint32_t>(null.size()), null};
         fmt::memory_buffer out;
         p.print(f, out);
         CHECK(fmt::to_string(out) ==
@@ -142,7 +142,7 @@ TEST_CASE("Linux cooked and BSD loopback headers") {
 
 TEST_CASE("ARP cut anywhere before its end prints only the marker") {
     auto frame = arp_request();
-    PacketPrinter printer(numeric_utc(), filter::LinkType::En10mb);
+    PacketPrinter printer(numeric_utc(), rawdump::LinkType::En10mb);
     for (std::size_t cut = 14; cut < frame.size(); ++cut) {
         CAPTURE(cut);
         CHECK(print_one(numeric_utc(), std::span<const std::byte>{frame}.first(cut), 42, &printer) == " [|arp]\n");
@@ -154,7 +154,7 @@ TEST_CASE("ARP cut anywhere before its end prints only the marker") {
 TEST_CASE("every prefix of the other frames: one line each, under -v and -x") {
     auto o = verbose();
     o.hex = HexDump::Network;
-    PacketPrinter printer(o, filter::LinkType::En10mb);
+    PacketPrinter printer(o, rawdump::LinkType::En10mb);
     for (const auto& frame : {icmp_port_unreachable(), ipv6_hop_by_hop_udp(), ipv4_record_route_udp(), arp_request(),
                               neighbor_solicitation()}) {
         for (std::size_t cut = 0; cut <= frame.size(); ++cut) {

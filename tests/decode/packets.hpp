@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "src/packet_printer.hpp"
+#include "src/print/packet_printer.hpp"
 
 namespace rawdump::test {
 
@@ -55,9 +55,9 @@ struct Printed {
 
 inline std::string print_one(const OutputOptions& options, std::span<const std::byte> frame,
                              std::uint32_t wire_length, PacketPrinter* printer = nullptr) {
-    PacketPrinter local(options, filter::LinkType::En10mb);
+    PacketPrinter local(options, rawdump::LinkType::En10mb);
     PacketPrinter& p = printer ? *printer : local;
-    platform::Frame f;
+    rawdump::Frame f;
     f.time = {1700000000, 123456000};
     f.wire_length = wire_length;
     f.bytes = frame;

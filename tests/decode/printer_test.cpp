@@ -29,12 +29,12 @@ TEST_CASE("-v adds the IPv4 header line and checks the TCP checksum") {
 
 TEST_CASE("relative sequence numbers start at the first packet with ACK") {
     auto o = numeric_utc();
-    PacketPrinter printer(o, filter::LinkType::En10mb);
+    PacketPrinter printer(o, rawdump::LinkType::En10mb);
     auto frame = tcp4_frame();
     CHECK(print_one(o, frame, 78, &printer).find("seq 1000001:1000013, ack 2000001") != std::string::npos);
     CHECK(print_one(o, frame, 78, &printer).find("seq 0:12, ack 1,") != std::string::npos);
     o.absolute_sequence = true;  // -S
-    PacketPrinter absolute(o, filter::LinkType::En10mb);
+    PacketPrinter absolute(o, rawdump::LinkType::En10mb);
     print_one(o, frame, 78, &absolute);
     CHECK(print_one(o, frame, 78, &absolute).find("seq 1000001:1000013, ack 2000001") != std::string::npos);
 }

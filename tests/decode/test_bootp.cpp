@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "src/print/bootp.hpp"
-#include "src/print/bootp_option_table.hpp"
-#include "src/print/context.hpp"
-#include "src/print/tcp_sequence.hpp"
+#include "src/print/app/bootp.hpp"
+#include "src/print/app/bootp_option_table.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
 
 using namespace rawdump;
 

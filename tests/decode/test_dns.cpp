@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "src/print/dns.hpp"
-#include "src/print/names.hpp"
-#include "src/print/tcp_sequence.hpp"
+#include "src/print/app/dns.hpp"
+#include "src/print/base/names.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
 #include "tests/decode/packets.hpp"
 
 using namespace rawdump;

@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "src/print/context.hpp"
-#include "src/print/http.hpp"
-#include "src/print/tcp_sequence.hpp"
-#include "src/print/text_protocols.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/app/http.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/app/text_protocols.hpp"
 
 using namespace rawdump;
 

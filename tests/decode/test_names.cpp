@@ -18,10 +18,10 @@
 #include <thread>
 #include <vector>
 
-#include "src/print/context.hpp"
-#include "src/print/names.hpp"
-#include "src/print/reverse_dns.hpp"
-#include "src/print/tcp_sequence.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/base/names.hpp"
+#include "src/print/base/reverse_dns.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
 
 using namespace rawdump;
 using namespace rawdump::print;

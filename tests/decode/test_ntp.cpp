@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "src/print/context.hpp"
-#include "src/print/ntp.hpp"
-#include "src/print/ntp_fixed_point.hpp"
-#include "src/print/tcp_sequence.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/app/ntp.hpp"
+#include "src/print/app/ntp_fixed_point.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
 
 using namespace rawdump;
 

@@ -9,11 +9,11 @@ using namespace rawdump::test;
 
 namespace {
 
-constexpr auto slip = static_cast<filter::LinkType>(8);
+constexpr auto slip = static_cast<rawdump::LinkType>(8);
 
 std::string print_slip(const OutputOptions& o, const std::vector<std::byte>& frame, std::size_t cut) {
     PacketPrinter printer(o, slip);
-    platform::Frame f;
+    rawdump::Frame f;
     f.time = {1700000000, 123456000};
     f.wire_length = static_cast<std::uint32_t>(frame.size());
     f.bytes = std::span<const std::byte>{frame}.first(cut);

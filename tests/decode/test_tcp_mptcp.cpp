@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "src/print/context.hpp"
-#include "src/print/tcp_mptcp.hpp"
-#include "src/print/tcp_sequence.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/transport/tcp_mptcp.hpp"
+#include "src/print/transport/tcp_sequence.hpp"
 
 using namespace rawdump;
 

@@ -26,7 +26,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 TEST_CASE("TCP/IPv4 cut at every length prints tcpdump's markers") {
     auto o = numeric_utc();
     auto frame = tcp4_frame();
-    PacketPrinter printer(o, filter::LinkType::En10mb);
+    PacketPrinter printer(o, rawdump::LinkType::En10mb);
     const std::string ports = "IP 192.0.2.1.40000 > 198.51.100.7.9999: ";
     // The first packet with ACK records the connection and prints absolute numbers; later
     // cuts are relative to it.
@@ -64,7 +64,7 @@ TEST_CASE("UDP/IPv4 cut at every length") {
     auto o = numeric_utc();
     o.verbosity = 2;
     auto frame = udp4_bad_checksum_frame();
-    PacketPrinter printer(o, filter::LinkType::En10mb);
+    PacketPrinter printer(o, rawdump::LinkType::En10mb);
     for (std::size_t cut = 34; cut <= frame.size(); ++cut) {
         CAPTURE(cut);
         std::string line = line_for_cut(o, frame, cut, printer);
@@ -94,7 +94,7 @@ TEST_CASE("every prefix and random corruption under every flag set: one line, no
         o.quiet = mask & 8;
         o.hex = (mask & 16) ? HexDump::Link : HexDump::Network;
         o.hex_ascii = mask & 1;
-        PacketPrinter printer(o, filter::LinkType::En10mb);
+        PacketPrinter printer(o, rawdump::LinkType::En10mb);
         for (const auto& f : frames) {
             for (std::size_t cut = 0; cut <= f.size(); cut += (mask % 3) + 1) {
                 std::string line = line_for_cut(o, f, cut, printer);

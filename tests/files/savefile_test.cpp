@@ -88,7 +88,7 @@ TEST_CASE("classic pcap in both byte orders and both precisions") {
         REQUIRE(reader.has_value());
         CHECK((*reader)->info().link_type == 1);
         CHECK((*reader)->info().snaplen == 65535);
-        platform::Frame frame;
+        rawdump::Frame frame;
         std::string error;
         REQUIRE((*reader)->next(frame, error) == savefile::ReadStatus::Packet);
         CHECK(frame.time.seconds == 1700000000);
@@ -115,7 +115,7 @@ TEST_CASE("damaged files get libpcap's messages") {
     file.write(cut_data);
     auto reader = savefile::Reader::open(file.path);
     REQUIRE(reader.has_value());
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     CHECK((*reader)->next(frame, error) == savefile::ReadStatus::Error);
     CHECK(error == "truncated dump file; tried to read 74 captured bytes, only got 70");
@@ -191,7 +191,7 @@ TEST_CASE("pcapng: timestamp resolution, byte order, one link type") {
             REQUIRE(reader.has_value());
             CHECK((*reader)->info().link_type == 1);
             CHECK((*reader)->info().snaplen == 262144);
-            platform::Frame frame;
+            rawdump::Frame frame;
             std::string error;
             REQUIRE((*reader)->next(frame, error) == savefile::ReadStatus::Packet);
             CHECK(frame.time.seconds == 1700000000);
@@ -205,7 +205,7 @@ TEST_CASE("pcapng: timestamp resolution, byte order, one link type") {
     file.write(pcapng_file(false, 101, 6));
     auto reader = savefile::Reader::open(file.path);
     REQUIRE(reader.has_value());
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     REQUIRE((*reader)->next(frame, error) == savefile::ReadStatus::Packet);
     CHECK((*reader)->next(frame, error) == savefile::ReadStatus::Error);
@@ -220,14 +220,14 @@ TEST_CASE("what the writer writes, the reader reads back") {
         auto writer = savefile::Writer::create(file.path, 1, 262144);
         REQUIRE(writer.has_value());
         for (int i = 0; i < 1000; ++i) {
-            platform::Frame frame{{1700000000 + i, 123456000}, 400, std::span(payload).first(i % 300)};
+            rawdump::Frame frame{{1700000000 + i, 123456000}, 400, std::span(payload).first(i % 300)};
             REQUIRE((*writer)->write(frame));
         }
     }
     auto reader = savefile::Reader::open(file.path);
     REQUIRE(reader.has_value());
     CHECK((*reader)->info().snaplen == 262144);
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     int count = 0;
     while ((*reader)->next(frame, error) == savefile::ReadStatus::Packet) {
@@ -255,7 +255,7 @@ TEST_CASE("a full disk ends writing with an error and leaves only whole records"
         std::vector<std::byte> payload(90, std::byte{0x55});
         bool ok = true;
         for (int i = 0; i < 1000 && ok; ++i) {
-            platform::Frame frame{{i, 0}, 90, payload};
+            rawdump::Frame frame{{i, 0}, 90, payload};
             ok = (*writer)->write(frame);
         }
         if (ok) ok = (*writer)->flush();
@@ -271,7 +271,7 @@ TEST_CASE("a full disk ends writing with an error and leaves only whole records"
     CHECK((file.size() - 24) % 106 == 0);
     auto reader = savefile::Reader::open(file.path);
     REQUIRE(reader.has_value());
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     int count = 0;
     while ((*reader)->next(frame, error) == savefile::ReadStatus::Packet) ++count;
@@ -320,7 +320,7 @@ TEST_CASE("a classic pcap header's snaplen 0 reads as 262144 and keeps every pac
     auto reader = savefile::Reader::open(file.path);
     REQUIRE(reader.has_value());
     CHECK((*reader)->info().snaplen == 262144);
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     REQUIRE((*reader)->next(frame, error) == savefile::ReadStatus::Packet);
     CHECK(frame.bytes.size() == 60);

@@ -11,7 +11,7 @@ std::vector<CapturedPacket> read_pcap(const std::string& path) {
     auto reader = savefile::Reader::open(path);
     if (!reader) throw std::runtime_error(path + ": " + reader.error());
     std::vector<CapturedPacket> packets;
-    platform::Frame frame;
+    rawdump::Frame frame;
     std::string error;
     for (;;) {
         switch ((*reader)->next(frame, error)) {

@@ -9,6 +9,7 @@
 #include "filter/compile.hpp"
 #include "filter/vm.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

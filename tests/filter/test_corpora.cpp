@@ -15,6 +15,7 @@
 #include "corpus_files.hpp"
 #include "filter/vm.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 using namespace rawdump::filter::testing;
 

@@ -12,6 +12,7 @@
 #include "filter/dump.hpp"
 #include "pcap_reader.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

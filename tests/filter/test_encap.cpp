@@ -9,8 +9,9 @@
 
 #include "filter/compile.hpp"
 #include "filter/dump.hpp"
-#include "filter/link_type.hpp"
+#include "src/core/link_type.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

@@ -20,6 +20,7 @@
 #include "filter/validate.hpp"
 #include "filter/vm.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 using namespace rawdump::filter::testing;
 

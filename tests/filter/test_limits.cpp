@@ -8,6 +8,7 @@
 #include "filter/compile.hpp"
 #include "filter/depth_limit.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

@@ -12,10 +12,11 @@
 #include <vector>
 
 #include "filter/compile.hpp"
-#include "filter/link_type.hpp"
+#include "src/core/link_type.hpp"
 #include "filter/vm.hpp"
 #include "pcap_reader.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

@@ -10,6 +10,7 @@
 #include "filter/vm.hpp"
 #include "pcap_reader.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

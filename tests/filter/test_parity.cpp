@@ -10,6 +10,7 @@
 #include "filter/compile.hpp"
 #include "filter/dump.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

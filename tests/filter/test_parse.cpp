@@ -6,6 +6,7 @@
 #include "filter/ast_print.hpp"
 #include "filter/parse.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

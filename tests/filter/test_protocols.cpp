@@ -11,6 +11,7 @@
 #include "filter/hosts.hpp"
 #include "filter/vm.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include "filter/compile.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

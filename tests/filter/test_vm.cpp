@@ -6,6 +6,7 @@
 #include "filter/bpf.hpp"
 #include "filter/vm.hpp"
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 namespace {

@@ -19,6 +19,7 @@
 
 namespace {
 
+using namespace rawdump;
 using namespace rawdump::filter;
 
 constexpr LinkType link_types[] = {LinkType::En10mb, LinkType::LinuxSll2, LinkType::Raw,

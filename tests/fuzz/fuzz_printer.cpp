@@ -15,15 +15,15 @@
 
 #include <fmt/format.h>
 
-#include "src/output_options.hpp"
-#include "src/packet_printer.hpp"
+#include "src/print/base/output_options.hpp"
+#include "src/print/packet_printer.hpp"
 
 namespace {
 
-constexpr rawdump::filter::LinkType link_types[] = {
-    rawdump::filter::LinkType::En10mb, rawdump::filter::LinkType::LinuxSll, rawdump::filter::LinkType::LinuxSll2,
-    rawdump::filter::LinkType::Null,   rawdump::filter::LinkType::Loop,     rawdump::filter::LinkType::Raw,
-    rawdump::filter::LinkType::Slip,   rawdump::filter::LinkType::Ipv6,
+constexpr rawdump::LinkType link_types[] = {
+    rawdump::LinkType::En10mb, rawdump::LinkType::LinuxSll, rawdump::LinkType::LinuxSll2,
+    rawdump::LinkType::Null,   rawdump::LinkType::Loop,     rawdump::LinkType::Raw,
+    rawdump::LinkType::Slip,   rawdump::LinkType::Ipv6,
 };
 
 }  // namespace
@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.packet_numbers = b & 0x40;
 
     PacketPrinter printer(o, link_types[a & 7]);
-    platform::Frame frame;
+    rawdump::Frame frame;
     frame.time = {1700000000, 123456000};
     frame.bytes = std::span<const std::byte>{reinterpret_cast<const std::byte*>(data + 4), size - 4};
     frame.wire_length = static_cast<std::uint32_t>(size - 4) + extra;

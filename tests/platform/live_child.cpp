@@ -12,6 +12,7 @@
 
 #include "platform/capture.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 namespace live {

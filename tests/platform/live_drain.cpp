@@ -12,6 +12,7 @@
 #include "live_traffic.hpp"
 #include "platform/capture.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;

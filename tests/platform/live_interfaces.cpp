@@ -11,6 +11,7 @@
 #include "live_child.hpp"
 #include "platform/interfaces.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 namespace {

@@ -24,6 +24,7 @@
 #include "live_traffic.hpp"
 #include "platform/capture.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 using namespace std::chrono_literals;
 

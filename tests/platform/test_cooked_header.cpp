@@ -19,6 +19,7 @@
 #include "platform/link_types_linux.hpp"
 #include "platform/ring_packet.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 namespace {
@@ -181,7 +182,7 @@ TEST_CASE("kernel verdicts of fixed programs equal the header programs' verdicts
     for (bool sll2 : {false, true}) {
         for (const char* expression : expressions) {
             rawdump::filter::CompileOptions options;
-            options.link = sll2 ? rawdump::filter::LinkType::LinuxSll2 : rawdump::filter::LinkType::LinuxSll;
+            options.link = sll2 ? rawdump::LinkType::LinuxSll2 : rawdump::LinkType::LinuxSll;
             options.live = true;
             auto program = rawdump::filter::compile(expression, options);
             if (!program) {

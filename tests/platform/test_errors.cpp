@@ -5,6 +5,7 @@
 
 #include "platform/capture_errors.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 TEST_CASE("open() errors read like tcpdump's (without the program name)") {

@@ -5,6 +5,7 @@
 
 #include "platform/interfaces.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 namespace {

@@ -9,6 +9,7 @@
 
 #include "platform/link_types_linux.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 namespace {

@@ -10,6 +10,7 @@
 #include "platform/ring.hpp"
 #include "platform/ring_packet.hpp"
 
+using namespace rawdump;
 using namespace rawdump::platform;
 
 TEST_CASE("default ring: 2 MiB as 8 blocks of 256 KiB, one frame each") {

@@ -1,0 +1,36 @@
+// The timestamp prefix of every packet line (util-print.c ts_print), for each -t style.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "src/core/frame.hpp"
+#include "src/print/base/output_options.hpp"
+
+namespace rawdump::print {
+
+class TimestampPrinter {
+public:
+    TimestampPrinter(TimestampStyle style, bool nanoseconds) noexcept
+        : style_(style), nanoseconds_(nanoseconds) {}
+
+    // Appends the prefix including its trailing space (nothing for -t).
+    void print(fmt::memory_buffer& out, const Timestamp& given) noexcept;
+
+private:
+    void clock(fmt::memory_buffer& out, std::int64_t seconds_of_day, std::uint64_t ns) const;
+    void fraction(fmt::memory_buffer& out, std::uint64_t ns) const;
+    void delta(fmt::memory_buffer& out, const Timestamp& from, const Timestamp& to) const;
+    std::int64_t local_offset(std::int64_t seconds) noexcept;
+
+    TimestampStyle style_;
+    bool nanoseconds_;
+    // Local time zone offset, computed from the first packet's time and then reused: one
+    // localtime_r per run, not per packet.
+    std::optional<std::int64_t> utc_offset_;
+    std::optional<Timestamp> reference_;  // previous (-ttt) or first (-ttttt) packet
+};
+
+}  // namespace rawdump::print

@@ -1,0 +1,290 @@
+// ICMP (print-icmp.c, tcpdump 4.99.3 wording): echo, the error messages (with the quoted
+// datagram under -v), timestamps, address masks, router discovery.
+#include <array>
+#include <utility>
+
+#include "src/print/base/name_table.hpp"
+#include "src/print/base/checksum.hpp"
+#include "src/print/ip/icmp_extensions.hpp"
+#include "src/print/ip/ip.hpp"
+#include "src/print/base/protocols.hpp"
+#include "src/print/transport/transport.hpp"
+
+namespace rawdump::print {
+namespace {
+
+enum class IcmpType : std::uint8_t {
+    EchoReply = 0, Unreachable = 3, SourceQuench = 4, Redirect = 5, Echo = 8, RouterAdvert = 9,
+    RouterSolicit = 10, TimeExceeded = 11, ParameterProblem = 12, Timestamp = 13, TimestampReply = 14,
+    InfoRequest = 15, InfoReply = 16, MaskRequest = 17, MaskReply = 18,
+};
+
+// print-icmp.c icmp2str: the types that print by name alone.
+constexpr std::array<std::pair<IcmpType, std::string_view>, 9> icmp_names{{
+    {IcmpType::EchoReply, "echo reply"}, {IcmpType::SourceQuench, "source quench"},
+    {IcmpType::Echo, "echo request"}, {IcmpType::RouterSolicit, "router solicitation"},
+    {IcmpType::Timestamp, "time stamp request"}, {IcmpType::TimestampReply, "time stamp reply"},
+    {IcmpType::InfoRequest, "information request"}, {IcmpType::InfoReply, "information reply"},
+    {IcmpType::MaskRequest, "address mask request"},
+}};
+
+
+struct EchoHeader {
+    std::uint8_t type = 0, code = 0;
+    std::uint16_t checksum = 0, id = 0, sequence = 0;
+};
+
+}  // namespace
+
+namespace {
+
+// print-icmp.c unreach2str: "%s" is the quoted datagram's destination.
+constexpr std::array<std::pair<std::uint8_t, std::string_view>, 13> unreachable_formats{{
+    {0, "net {} unreachable"}, {1, "host {} unreachable"}, {5, "{} unreachable - source route failed"},
+    {6, "net {} unreachable - unknown"}, {7, "host {} unreachable - unknown"},
+    {8, "{} unreachable - source host isolated"}, {9, "net {} unreachable - admin prohibited"},
+    {10, "host {} unreachable - admin prohibited"}, {11, "net {} unreachable - tos prohibited"},
+    {12, "host {} unreachable - tos prohibited"}, {13, "host {} unreachable - admin prohibited filter"},
+    {14, "host {} unreachable - host precedence violation"}, {15, "host {} unreachable - precedence cutoff"},
+}};
+
+constexpr std::array<std::string_view, 4> redirect_formats{
+    "redirect {} to net {}", "redirect {} to host {}", "redirect-tos {} to net {}", "redirect-tos {} to host {}",
+};
+
+enum class UnreachableCode : std::uint8_t { Protocol = 2, Port = 3, NeedFragment = 4 };
+
+// Error messages quote the offending datagram; -v prints it.
+bool is_error(IcmpType t) {
+    return t == IcmpType::Unreachable || t == IcmpType::SourceQuench || t == IcmpType::Redirect ||
+           t == IcmpType::TimeExceeded || t == IcmpType::ParameterProblem;
+}
+
+// The errors RFC 4884 lets carry extensions after the quoted datagram.
+bool carries_extensions(IcmpType t) {
+    return t == IcmpType::Unreachable || t == IcmpType::TimeExceeded || t == IcmpType::ParameterProblem;
+}
+
+// An address as text (name unless -n), for the formats above.
+struct HostText {
+    fmt::memory_buffer text;
+    HostText(Context& ctx, const Ipv4Address& a) {
+        Context sub{ctx.options, ctx.names, ctx.tcp_sequences, text};
+        sub.host(a);
+    }
+    std::string_view view() const { return {text.data(), text.size()}; }
+};
+
+Ipv4Address address_at(ByteReader r) {
+    Ipv4Address a;
+    for (auto& b : a.bytes) b = r.u8();
+    return a;
+}
+
+// "00:00:00.001": milliseconds since midnight UTC.
+void print_icmp_time(Context& ctx, std::uint32_t ms) {
+    unsigned sec = ms / 1000, min = sec / 60, hrs = min / 60;
+    ctx.print("{:02}:{:02}:{:02}.{:03}", hrs, min % 60, sec % 60, ms % 1000);
+}
+
+// How a message ended when a field it needs was not captured: tcpdump either bails out
+// through its local `trunc` label or longjmps out of a GET_* macro (then -x dumps the frame).
+enum class Cut { None, Local, Unwind };
+
+// The message text after "ICMP ".
+Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
+    auto type = static_cast<IcmpType>(h.type);
+    ByteReader quoted = message.window(8, message.size());  // the quoted IP header
+    Cut cut = Cut::None;
+    auto need = [&](std::size_t bytes, Cut how = Cut::Unwind) {
+        if (message.has(bytes)) return true;
+        cut = how;
+        return false;
+    };
+    constexpr std::size_t quoted_ip_proto = 8 + 10, quoted_ip_dst = 8 + 20;
+    switch (type) {
+    case IcmpType::Echo:
+    case IcmpType::EchoReply:
+        if (!need(8)) return cut;
+        ctx.print("echo {}, id {}, seq {}", type == IcmpType::Echo ? "request" : "reply", h.id, h.sequence);
+        return cut;
+    case IcmpType::Unreachable: {
+        auto code = static_cast<UnreachableCode>(h.code);
+        if ((code == UnreachableCode::Protocol || code == UnreachableCode::Port) &&
+            !need(quoted_ip_proto, Cut::Local))
+            return cut;
+        if (!need(quoted_ip_dst)) return cut;
+        HostText dst(ctx, address_at(quoted.window(16, 4)));
+        std::uint8_t inner_proto = quoted.window(9, 1).u8();
+        switch (static_cast<UnreachableCode>(h.code)) {
+        case UnreachableCode::Protocol:
+            ctx.print("{} protocol {} unreachable", dst.view(), inner_proto);
+            return cut;
+        case UnreachableCode::Port: {
+            std::size_t inner_hlen = (quoted.window(0, 1).u8() & 0xf) * 4u;
+            if (!need(8 + inner_hlen + 4)) return cut;
+            ByteReader ports = quoted.window(inner_hlen + 2, 2);
+            std::uint16_t port = ports.be16();
+            if (inner_proto == static_cast<std::uint8_t>(IpProto::Tcp)) {
+                ctx.print("{} tcp port ", dst.view());
+                ctx.tcp_port(port);
+                ctx.put(" unreachable");
+            } else if (inner_proto == static_cast<std::uint8_t>(IpProto::Udp)) {
+                ctx.print("{} udp port ", dst.view());
+                ctx.udp_port(port);
+                ctx.put(" unreachable");
+            } else {
+                ctx.print("{} protocol {} port {} unreachable", dst.view(), inner_proto, port);
+            }
+            return cut;
+        }
+        case UnreachableCode::NeedFragment: {
+            std::uint16_t mtu = message.window(6, 2).be16();
+            if (mtu)
+                ctx.print("{} unreachable - need to frag (mtu {})", dst.view(), mtu);
+            else
+                ctx.print("{} unreachable - need to frag", dst.view());
+            return cut;
+        }
+        }
+        for (const auto& [code, format] : unreachable_formats)
+            if (code == h.code) {
+                ctx.print(fmt::runtime(format), dst.view());
+                return cut;
+            }
+        ctx.print("{} unreachable - #{}", dst.view(), h.code);
+        return cut;
+    }
+    case IcmpType::Redirect: {
+        if (!need(quoted_ip_dst)) return cut;
+        HostText dst(ctx, address_at(quoted.window(16, 4)));
+        HostText gateway(ctx, address_at(message.window(4, 4)));
+        if (h.code < redirect_formats.size())
+            ctx.print(fmt::runtime(redirect_formats[h.code]), dst.view(), gateway.view());
+        else
+            ctx.print("redirect-#{} {} to {}", h.code, dst.view(), gateway.view());
+        return cut;
+    }
+    case IcmpType::TimeExceeded:
+        if (!need(quoted_ip_dst, Cut::Local)) return cut;
+        if (h.code == 0)
+            ctx.put("time exceeded in-transit");
+        else if (h.code == 1)
+            ctx.put("ip reassembly time exceeded");
+        else
+            ctx.print("time exceeded-#{}", h.code);
+        return cut;
+    case IcmpType::ParameterProblem:
+        if (h.code) {
+            ctx.print("parameter problem - code {}", h.code);
+        } else {
+            if (!need(5)) return cut;
+            ctx.print("parameter problem - octet {}", message.window(4, 1).u8());
+        }
+        return cut;
+    case IcmpType::MaskReply:
+        if (!need(12)) return cut;
+        ctx.print("address mask is 0x{:08x}", message.window(8, 4).be32());
+        return cut;
+    case IcmpType::Timestamp:
+        if (!need(8)) return cut;
+        ctx.print("time stamp query id {} seq {}", h.id, h.sequence);
+        return cut;
+    case IcmpType::TimestampReply: {
+        // The three times are checked before they are read: a cut there is local.
+        if (!need(8) || !need(20, Cut::Local)) return cut;
+        ByteReader times = message.window(8, 12);
+        ctx.print("time stamp reply id {} seq {}: org ", h.id, h.sequence);
+        print_icmp_time(ctx, times.be32());
+        ctx.put(", recv ");
+        print_icmp_time(ctx, times.be32());
+        ctx.put(", xmit ");
+        print_icmp_time(ctx, times.be32());
+        return cut;
+    }
+    case IcmpType::RouterAdvert: {
+        if (!need(8, Cut::Local)) return cut;  // checked before reading
+        ByteReader r = message.window(4, 4);
+        unsigned count = r.u8(), size = r.u8(), lifetime = r.be16();
+        ctx.put("router advertisement lifetime ");
+        if (lifetime < 60)
+            ctx.print("{}", lifetime);
+        else if (lifetime < 3600)
+            ctx.print("{}:{:02}", lifetime / 60, lifetime % 60);
+        else
+            ctx.print("{}:{:02}:{:02}", lifetime / 3600, lifetime % 3600 / 60, lifetime % 60);
+        ctx.print(" {}:", count);
+        if (size != 2) {
+            ctx.print(" [size {}]", size);
+            return cut;
+        }
+        ByteReader entries = message.window(8, message.size());
+        for (unsigned i = 0; i < count; ++i) {
+            if (!need(8 + 8 * (i + 1), Cut::Local)) return cut;  // checked before reading
+            Ipv4Address a = address_at(entries.narrowed(4));
+            entries.skip(4);
+            ctx.put(" {");
+            ctx.host(a);
+            ctx.print(" {}}}", entries.be32());
+        }
+        return cut;
+    }
+    default:
+        if (auto name = name_of(icmp_names, type); !name.empty())
+            ctx.put(name);
+        else
+            ctx.print("type-#{}", h.type);
+        return cut;
+    }
+}
+
+}  // namespace
+
+void print_icmp(Context& ctx, ByteReader message, const IpInfo& ip) {
+    ByteReader r = message;
+    EchoHeader h;
+    h.type = r.u8();
+    h.code = r.u8();
+    h.checksum = r.be16();
+    h.id = r.be16();
+    h.sequence = r.be16();
+    if (!message.has(2)) return ctx.truncated_unwind("icmp");
+    // The message text is built aside: tcpdump prints nothing of it when a field is missing.
+    fmt::memory_buffer text;
+    Context sub{ctx.options, ctx.names, ctx.tcp_sequences, text};
+    switch (print_message(sub, h, message)) {
+    case Cut::Unwind:
+        return ctx.truncated_unwind("icmp");
+    case Cut::Local:
+        return ctx.truncated("icmp");
+    case Cut::None:
+        break;
+    }
+    ctx.put("ICMP ");
+    ctx.put(std::string_view{text.data(), text.size()});
+    ctx.print(", length {}", ip.length);
+    // ICMP checksums are checked even with -K, as in tcpdump.
+    if (ctx.options.verbosity > 0 && !ip.fragmented && message.has(ip.length)) {
+        std::uint16_t computed = checksum_finish(checksum_add(0, message.window(0, ip.length).all()));
+        constexpr std::uint32_t checksum_end = 4;
+        // Shown only when wrong: a message too short to hold it then ends here.
+        if (computed != 0 && ip.length < checksum_end) return ctx.truncated_unwind("icmp");
+        if (computed != 0)
+            ctx.print(" (wrong icmp cksum {:x} (->{:x})!)", h.checksum, checksum_should_be(h.checksum, computed));
+    }
+    if (ctx.options.verbosity > 0 && is_error(static_cast<IcmpType>(h.type))) {
+        ByteReader inner = message.window(8, message.size());
+        ctx.put("\n\t");
+        if (!inner.has(4)) return ctx.truncated_unwind("icmp");
+        // The quoted datagram is read only as far as its own total length says, even when
+        // more was captured: a header longer than that is cut ("[|ip]"), not "truncated-ip".
+        const std::uint16_t quoted_length = inner.window(2, 2).be16();
+        ByteReader quoted = inner.window(0, quoted_length);
+        if (!quoted.has(1)) return ctx.truncated_unwind("icmp");  // not even the version
+        print_ipv4(ctx, quoted, quoted_length);
+        if (ctx.unwound) return;
+        if (carries_extensions(static_cast<IcmpType>(h.type))) print_icmp_extensions(ctx, message, ip.length);
+    }
+}
+
+}  // namespace rawdump::print

@@ -1,0 +1,210 @@
+// Ethernet II (print-ether.c ether_common_print) and the raw-IP link types.
+#include "src/print/link/cisco_l2.hpp"
+#include "src/print/link/eapol.hpp"
+#include "src/print/link/lldp.hpp"
+#include "src/print/link/slow_protocols.hpp"
+#include "src/print/base/hexdump.hpp"
+#include "src/print/ip/ip.hpp"
+#include "src/print/link/link.hpp"
+#include "src/print/link/llc.hpp"
+#include "src/print/link/mpls.hpp"
+#include "src/print/link/ppp.hpp"
+#include "src/print/link/pppoe.hpp"
+#include "src/print/base/protocols.hpp"
+
+namespace rawdump::print {
+namespace {
+
+constexpr std::size_t ethernet_header_length = 14;
+constexpr std::uint16_t max_length_field = 1500;  // smaller values are 802.3 lengths
+
+struct EthernetHeader {
+    MacAddress dst, src;
+    std::uint16_t type = 0;
+};
+
+bool decode(ByteReader& r, EthernetHeader& h) {
+    for (auto& b : h.dst.bytes) b = r.u8();
+    for (auto& b : h.src.bytes) b = r.u8();
+    h.type = r.be16();
+    return !r.truncated();
+}
+
+void print_type(Context& ctx, std::uint16_t type) {
+    auto name = ethertype_name(type);
+    if (!ctx.options.quiet)
+        ctx.print("ethertype {} (0x{:04x})", name.empty() ? std::string_view{"Unknown"} : name, type);
+    else if (name.empty())
+        ctx.print("Unknown Ethertype (0x{:04x})", type);
+    else
+        ctx.put(name);
+}
+
+// -e prefix: "src > dst, ethertype IPv4 (0x0800), length 74: ".
+void print_header(Context& ctx, const EthernetHeader& h, std::uint16_t type, std::uint32_t wire_length) {
+    ctx.mac(h.src);
+    ctx.put(" > ");
+    ctx.mac(h.dst);
+    ctx.put(", ");
+    if (type <= max_length_field)
+        ctx.print("802.3");
+    else
+        print_type(ctx, type);
+    ctx.print(", length {}: ", wire_length);
+}
+
+bool is_vlan_tag(std::uint16_t type) {
+    switch (static_cast<EtherType>(type)) {
+    case EtherType::Vlan:
+    case EtherType::QinQ:
+    case EtherType::Vlan9100:
+    case EtherType::Vlan9200:
+        return true;
+    default:
+        return false;
+    }
+}
+
+}  // namespace
+
+std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
+    // An encapsulated frame (Geneve, VXLAN, GRE) may have more bytes captured than the outer
+    // header's length leaves it: tcpdump calls that malformed before reading anything.
+    if (frame.size() > wire_length) {
+        ctx.print("[length {} < caplen {}] (invalid)", wire_length, frame.size());
+        return frame.size();
+    }
+    ByteReader r = frame;
+    EthernetHeader h;
+    if (!decode(r, h) || wire_length < ethernet_header_length) {
+        ctx.truncated("ether");
+        return frame.size();
+    }
+    std::size_t header_length = ethernet_header_length;
+    std::uint32_t length = wire_length - ethernet_header_length;
+    std::uint16_t type = h.type;
+    bool printed_length = false;
+    // -e: "src > dst, ethertype X (0x..), length N: " with each VLAN tag's fields after it.
+    auto print_type_and_length = [&](std::uint16_t t) {
+        print_type(ctx, t);
+        if (printed_length) return ctx.put(", ");
+        ctx.print(", length {}: ", wire_length);
+        printed_length = true;
+    };
+    if (ctx.options.link_header) {
+        ctx.mac(h.src);
+        ctx.put(" > ");
+        ctx.mac(h.dst);
+        ctx.put(", ");
+    }
+    // 802.1Q / 802.1ad tags: 2 bytes TCI, then the next type.
+    while (is_vlan_tag(type)) {
+        ByteReader tag = frame.window(header_length, 4);
+        if (tag.size() < 4 || length < 4) {
+            ctx.truncated("vlan");
+            return frame.size();
+        }
+        std::uint16_t tci = tag.be16();
+        if (ctx.options.link_header) {
+            print_type_and_length(type);
+            ctx.print("vlan {}, p {}{}, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
+        }
+        type = tag.be16();
+        header_length += 4;
+        length -= 4;
+    }
+    ByteReader payload = frame.window(header_length, frame.size());
+    // Jumbo frames carry LLC too, their length being the frame's.
+    const bool jumbo = type == static_cast<std::uint16_t>(EtherType::Jumbo);
+    if (type <= max_length_field || jumbo) {
+        // An 802.3 length field: an LLC header follows. The frame may be padded: everything
+        // below sees only what the length field covers, and no more than the frame holds.
+        std::uint32_t llc_length = type < length && !jumbo ? type : length;
+        // -e shows that length (the field's value only when the frame holds it all), except
+        // after VLAN tags where tcpdump runs "802.3" into the LLC text; nothing for jumbo.
+        if (ctx.options.link_header && !jumbo) {
+            if (printed_length)
+                ctx.put("802.3");
+            else
+                ctx.print("802.3, length {}: ", llc_length);
+        }
+        ByteReader llc_frame = payload.narrowed(llc_length);
+        LlcResult llc = print_llc(ctx, llc_frame, llc_length, &h.src, &h.dst);
+        if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
+        return header_length + llc.header_length;
+    }
+    if (ctx.options.link_header) print_type_and_length(type);
+    if (!print_ethertype(ctx, type, payload, length)) {
+        // Not decoded: the link header (even without -e) and the payload in hex and ASCII.
+        if (!ctx.options.link_header) print_header(ctx, h, type, wire_length);
+        if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.all());
+    }
+    return header_length;
+}
+
+bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::uint32_t length) {
+    switch (static_cast<EtherType>(type)) {
+    case EtherType::Ipv4:
+        print_ipv4(ctx, payload, length);
+        return true;
+    case EtherType::Ipv6:
+        print_ipv6(ctx, payload, length);
+        return true;
+    case EtherType::Arp:
+    case EtherType::ReverseArp:
+        print_arp(ctx, payload, length);
+        return true;
+    case EtherType::MplsUnicast:
+    case EtherType::MplsMulticast:
+        print_mpls(ctx, payload, length);
+        return true;
+    case EtherType::PppoeDiscovery:
+    case EtherType::PppoeSession:
+        print_pppoe(ctx, payload, length);
+        return true;
+    case EtherType::Ppp:
+        if (length != 0) {
+            ctx.put(": ");
+            print_ppp(ctx, payload, length);
+        }
+        return true;
+    case EtherType::Loopback:
+        print_loopback(ctx, payload, length);
+        return true;
+    case EtherType::SlowProtocols:
+        print_slow_protocols(ctx, payload, length);
+        return true;
+    case EtherType::Eapol:
+        print_eapol(ctx, payload);
+        return true;
+    case EtherType::Lldp:
+        print_lldp(ctx, payload, length);
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
+    if (ctx.options.link_header) ctx.put("ip: ");
+    if (!frame.has(1)) {
+        ctx.truncated("ip");
+        return 0;
+    }
+    // The version nibble picks the decoder; any other version is named, not decoded
+    // (tcpdump's ipN_print, used for RAW, IPV4 and IPV6 alike).
+    switch (const unsigned version = frame.window(0, 1).u8() >> 4; version) {
+    case 4:
+        print_ipv4(ctx, frame, wire_length);
+        break;
+    case 6:
+        print_ipv6(ctx, frame, wire_length);
+        break;
+    default:
+        ctx.print("unknown ip {}", version);
+        break;
+    }
+    return 0;
+}
+
+}  // namespace rawdump::print
