@@ -2,7 +2,7 @@
 // Expected text from tcpdump 4.99.3, every cut of the capture included.
 #include <doctest/doctest.h>
 
-#include "tests/decode/cut_expectations.hpp"
+#include "tests/print/cut_expectations.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "src/print/base/byte_reader.hpp"
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 using rawdump::print::ByteReader;
 using rawdump::test::bytes;

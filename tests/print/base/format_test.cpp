@@ -12,7 +12,7 @@
 #include "src/print/base/hexdump.hpp"
 #include "src/print/base/names.hpp"
 #include "src/print/base/timestamp.hpp"
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 using namespace rawdump;
 using namespace rawdump::print;

@@ -1,7 +1,7 @@
 // Whole lines from PacketPrinter for hand-built frames (expected text taken from tcpdump 4.99.3).
 #include <doctest/doctest.h>
 
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;

@@ -2,7 +2,7 @@
 // tcpdump 4.99.3.
 #include <doctest/doctest.h>
 
-#include "tests/decode/cut_expectations.hpp"
+#include "tests/print/cut_expectations.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;

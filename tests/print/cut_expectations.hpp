@@ -9,7 +9,7 @@
 
 #include <doctest/doctest.h>
 
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 namespace rawdump::test {
 

@@ -2,7 +2,7 @@
 // for them (generated once with the real tcpdump, every cut of the capture included).
 #include <doctest/doctest.h>
 
-#include "tests/decode/cut_expectations.hpp"
+#include "tests/print/cut_expectations.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;

@@ -11,7 +11,7 @@
 #include "src/print/app/dns.hpp"
 #include "src/print/base/names.hpp"
 #include "src/print/transport/tcp_sequence.hpp"
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 using namespace rawdump;
 using namespace rawdump::print;

@@ -2,7 +2,7 @@
 // truncation at every length.
 #include <doctest/doctest.h>
 
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;

@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "tests/decode/packets.hpp"
+#include "tests/print/packets.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;
