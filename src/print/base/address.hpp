@@ -31,6 +31,7 @@ struct MacAddress {
             if (b != 0xff) return false;
         return true;
     }
+    friend bool operator==(const MacAddress&, const MacAddress&) = default;
 };
 
 // 192.0.2.1

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <span>
 
+#include "src/print/base/address.hpp"
+
 namespace rawdump::print {
 
 class ByteReader {
@@ -62,6 +64,25 @@ public:
     }
     bool skip(std::size_t n) noexcept { return take(n); }
 
+    // Addresses, read in order as the fixed-width fields they are (zeros when short).
+    Ipv4Address ipv4() noexcept { return read_array<Ipv4Address>(); }
+    Ipv6Address ipv6() noexcept { return read_array<Ipv6Address>(); }
+    MacAddress mac() noexcept { return read_array<MacAddress>(); }
+
+    // Reads at an offset of the window, leaving the cursor and the truncation flag alone: 0 (or
+    // a zero address) where the field is not all captured, as window(offset, n).be16() gives.
+    // Check has_at() (or the whole layer's length) first where a short field must be noticed.
+    bool has_at(std::size_t offset, std::size_t n) const noexcept {
+        return offset <= bytes_.size() && n <= bytes_.size() - offset;
+    }
+    std::uint8_t u8_at(std::size_t offset) const noexcept { return window(offset, 1).u8(); }
+    std::uint16_t be16_at(std::size_t offset) const noexcept { return window(offset, 2).be16(); }
+    std::uint32_t be24_at(std::size_t offset) const noexcept { return window(offset, 3).be24(); }
+    std::uint32_t be32_at(std::size_t offset) const noexcept { return window(offset, 4).be32(); }
+    Ipv4Address ipv4_at(std::size_t offset) const noexcept { return window(offset, 4).ipv4(); }
+    Ipv6Address ipv6_at(std::size_t offset) const noexcept { return window(offset, 16).ipv6(); }
+    MacAddress mac_at(std::size_t offset) const noexcept { return window(offset, 6).mac(); }
+
     // A reader over [offset, offset+length) of this window, clipped to what was captured.
     // Clipping is not truncation: the new reader only becomes truncated when read past.
     ByteReader window(std::size_t offset, std::size_t length) const noexcept {
@@ -73,6 +94,13 @@ public:
     ByteReader narrowed(std::size_t length) const noexcept { return window(pos_, length); }
 
 private:
+    template <typename Address>
+    Address read_array() noexcept {
+        Address address;
+        const auto src = bytes(address.bytes.size());
+        for (std::size_t i = 0; i < src.size(); ++i) address.bytes[i] = std::to_integer<std::uint8_t>(src[i]);
+        return address;
+    }
     bool take(std::size_t n) noexcept {
         if (truncated_ || n > remaining()) {
             truncated_ = true;

@@ -55,3 +55,33 @@ TEST_CASE("empty reader") {
     CHECK(r.u8() == 0);
     CHECK(r.truncated());
 }
+
+TEST_CASE("addresses are read in order, zero and truncated when short") {
+    auto data = bytes({192, 0, 2, 1, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x20, 0x01});
+    ByteReader r{data};
+    CHECK(r.ipv4().value() == 0xc0000201u);
+    const auto mac = r.mac();
+    CHECK(mac.bytes == std::array<std::uint8_t, 6>{0x00, 0x11, 0x22, 0x33, 0x44, 0x55});
+    CHECK_FALSE(r.truncated());
+    CHECK(r.ipv6() == rawdump::print::Ipv6Address{});
+    CHECK(r.truncated());
+}
+
+TEST_CASE("reads at an offset leave the cursor and the truncation flag alone") {
+    auto data = bytes({0x01, 0x02, 0x03, 0x04, 0x05, 0x06});
+    ByteReader r{data};
+    r.u8();
+    CHECK(r.u8_at(5) == 0x06);
+    CHECK(r.be16_at(1) == 0x0203);
+    CHECK(r.be24_at(3) == 0x040506);
+    CHECK(r.be32_at(2) == 0x03040506);
+    CHECK(r.ipv4_at(0).value() == 0x01020304u);
+    CHECK(r.be32_at(3) == 0);  // one byte short
+    CHECK(r.be16_at(7) == 0);  // past the end
+    CHECK(r.mac_at(1) == rawdump::print::MacAddress{});
+    CHECK(r.has_at(4, 2));
+    CHECK_FALSE(r.has_at(5, 2));
+    CHECK_FALSE(r.has_at(7, 0));
+    CHECK(r.position() == 1);
+    CHECK_FALSE(r.truncated());
+}
