@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "src/print/app/dhcp6_internal.hpp"
+#include "src/print/base/outcome.hpp"
 
 namespace rawdump::print::dhcp6 {
 namespace {
@@ -73,26 +74,27 @@ void print_text_to_nul(Message& m, std::size_t at, std::size_t n) {
     print_escaped(m.ctx, m.window(at, length));
 }
 
-// Where tcpdump's goto trunc leaves an option list: the marker, and this list is done.
-enum class Flow { Next, EndList, Unwound };
+// How an option ended, for the list it is in: Complete and Malformed go on to the next
+// option; Truncated is where tcpdump's goto trunc leaves the list (the marker is out, this
+// list is done, the one around it goes on); Unwound ends the packet.
 
 // An option too short (or oddly sized) for its type: " ?)".
-Flow malformed(Context& ctx) {
+Outcome malformed(Context& ctx) {
     ctx.put(" ?)");
-    return Flow::Next;
+    return Outcome::Malformed;
 }
 
-Flow name_failed(Message& m) {
+Outcome name_failed(Message& m) {
     if (m.unwound) {
         m.ctx.truncated_unwind("dhcp6");
-        return Flow::Unwound;
+        return Outcome::Unwound;
     }
     m.ctx.truncated("dhcp6");
-    return Flow::EndList;
+    return Outcome::Truncated;
 }
 
 // Names one after the other up to `end` (domain search list, SIP server names).
-Flow print_names(Message& m, std::size_t at, std::size_t end) {
+Outcome print_names(Message& m, std::size_t at, std::size_t end) {
     while (at < end) {
         m.ctx.put(' ');
         // The compression base is the option's end, as tcpdump passes it.
@@ -101,7 +103,7 @@ Flow print_names(Message& m, std::size_t at, std::size_t end) {
         at = *next;
     }
     m.ctx.put(')');
-    return Flow::Next;
+    return Outcome::Complete;
 }
 
 void print_duid(Message& m, std::size_t at, std::uint16_t length) {
@@ -180,10 +182,10 @@ void print_authentication(Message& m, std::size_t at, std::uint16_t length) {
 }
 
 // NTP server suboptions (RFC 5908): addresses and a name.
-Flow print_ntp_server(Message& m, std::size_t at, std::uint16_t length) {
+Outcome print_ntp_server(Message& m, std::size_t at, std::uint16_t length) {
     if (length < 4) {
         m.ctx.put(" ?)");
-        return Flow::Next;
+        return Outcome::Complete;
     }
     const std::size_t end = at + length;
     while (at < end - 4) {
@@ -191,7 +193,7 @@ Flow print_ntp_server(Message& m, std::size_t at, std::uint16_t length) {
         at += 4;
         if (at + sub_length > end) {
             m.ctx.truncated("dhcp6");
-            return Flow::EndList;
+            return Outcome::Truncated;
         }
         m.ctx.print(" subopt:{}", code);
         if ((code == 1 || code == 2) && sub_length == 16) {
@@ -206,14 +208,14 @@ Flow print_ntp_server(Message& m, std::size_t at, std::uint16_t length) {
         at += sub_length;
     }
     m.ctx.put(')');
-    return Flow::Next;
+    return Outcome::Complete;
 }
 
 // RFC 6334's AFTR name: labels printed by hand, with " ?" for one that overruns the option.
-Flow print_aftr_name(Message& m, std::size_t at, std::uint16_t length) {
+Outcome print_aftr_name(Message& m, std::size_t at, std::uint16_t length) {
     if (length < 3) {
         m.ctx.put(" ?)");
-        return Flow::Next;
+        return Outcome::Complete;
     }
     m.ctx.put(' ');
     std::size_t remaining = length;
@@ -224,7 +226,7 @@ Flow print_aftr_name(Message& m, std::size_t at, std::uint16_t length) {
     };
     while (remaining > 0) {
         auto label = byte_at(at);
-        if (!label) return Flow::Unwound;
+        if (!label) return Outcome::Unwound;
         if (*label == 0) break;
         ++at;
         if (*label >= remaining - 1) {
@@ -235,24 +237,24 @@ Flow print_aftr_name(Message& m, std::size_t at, std::uint16_t length) {
         at += *label;
         remaining -= *label + 1u;
         auto next = byte_at(at);
-        if (!next) return Flow::Unwound;
+        if (!next) return Outcome::Unwound;
         if (*next != 0) m.ctx.put('.');
     }
     m.ctx.put(')');
-    return Flow::Next;
+    return Outcome::Complete;
 }
 
-Flow print_relay_message(Message& m, std::size_t at, std::uint16_t length) {
+Outcome print_relay_message(Message& m, std::size_t at, std::uint16_t length) {
     m.ctx.put(" (");
     // tcpdump narrows the capture to the option while it prints the relayed message.
     Message inner(m.ctx, m.window(at, length), DnsFlavor::Unicast);
-    if (!print_message(inner, length)) return Flow::Unwound;
+    if (!print_message(inner, length)) return Outcome::Unwound;
     m.ctx.put(')');
-    return Flow::Next;
+    return Outcome::Complete;
 }
 
 // One option's data, after " (name".
-Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint16_t length) {
+Outcome print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint16_t length) {
     Context& ctx = m.ctx;
     switch (static_cast<Option>(code)) {
     case Option::ClientId:
@@ -264,7 +266,7 @@ Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint
         ctx.put(' ');
         print_address(m, at);
         ctx.print(" pltime:{} vltime:{}", m.be32(at + 16), m.be32(at + 20));
-        if (length > 24 && !print_options(m, at + 24, at + length)) return Flow::Unwound;
+        if (length > 24 && !print_options(m, at + 24, at + length)) return Outcome::Unwound;
         ctx.put(')');
         break;
     case Option::OptionRequest:
@@ -339,13 +341,13 @@ Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint
     case Option::IaPd:
         if (length < 12) return malformed(ctx);
         ctx.print(" IAID:{} T1:{} T2:{}", m.be32(at), m.be32(at + 4), m.be32(at + 8));
-        if (length > 12 && !print_options(m, at + 12, at + length)) return Flow::Unwound;
+        if (length > 12 && !print_options(m, at + 12, at + length)) return Outcome::Unwound;
         ctx.put(')');
         break;
     case Option::IaTa:
         if (length < 4) return malformed(ctx);
         ctx.print(" IAID:{}", m.be32(at));
-        if (length > 4 && !print_options(m, at + 4, at + length)) return Flow::Unwound;
+        if (length > 4 && !print_options(m, at + 4, at + length)) return Outcome::Unwound;
         ctx.put(')');
         break;
     case Option::IaPrefix:
@@ -353,7 +355,7 @@ Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint
         ctx.put(' ');
         print_address(m, at + 9);
         ctx.print("/{} pltime:{} vltime:{}", m.u8(at + 8), m.be32(at), m.be32(at + 4));
-        if (length > 25 && !print_options(m, at + 25, at + length)) return Flow::Unwound;
+        if (length > 25 && !print_options(m, at + 25, at + length)) return Outcome::Unwound;
         ctx.put(')');
         break;
     case Option::Lifetime:
@@ -378,12 +380,12 @@ Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint
             ctx.print(" type_{}", type);
         ctx.put(' ');
         print_address(m, at + 1);
-        if (length > 17 && !print_options(m, at + 17, at + length)) return Flow::Unwound;
+        if (length > 17 && !print_options(m, at + 17, at + length)) return Outcome::Unwound;
         ctx.put(')');
         break;
     }
     case Option::ClientData:
-        if (length > 0 && !print_options(m, at, at + length)) return Flow::Unwound;
+        if (length > 0 && !print_options(m, at, at + length)) return Outcome::Unwound;
         ctx.put(')');
         break;
     case Option::RelayData:
@@ -397,8 +399,8 @@ Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint
     case Option::NtpServer:
         return print_ntp_server(m, at, length);
     case Option::AftrName: {
-        Flow flow = print_aftr_name(m, at, length);
-        if (flow == Flow::Unwound) ctx.truncated_unwind("dhcp6");
+        Outcome flow = print_aftr_name(m, at, length);
+        if (flow == Outcome::Unwound) ctx.truncated_unwind("dhcp6");
         return flow;
     }
     case Option::PosixTimezone:
@@ -413,7 +415,7 @@ Flow print_option_data(Message& m, std::uint16_t code, std::size_t at, std::uint
         ctx.put(')');
         break;
     }
-    return Flow::Next;
+    return Outcome::Complete;
 }
 
 }  // namespace
@@ -433,11 +435,12 @@ bool print_options(Message& m, std::size_t at, std::size_t end) {
         m.ctx.put(" (");
         print_option_name(m.ctx, code);
         switch (print_option_data(m, code, at + option_header_length, length)) {
-        case Flow::Next:
+        case Outcome::Complete:
+        case Outcome::Malformed:
             break;
-        case Flow::EndList:
+        case Outcome::Truncated:
             return true;
-        case Flow::Unwound:
+        case Outcome::Unwound:
             return false;
         }
         at += option_header_length + length;

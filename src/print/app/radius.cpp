@@ -49,7 +49,7 @@ void print_attributes(Context& ctx, Message& m, std::size_t offset, std::uint32_
         std::uint32_t value_length = attribute_length - attribute_header_length;
         std::size_t value_offset = offset + attribute_header_length;
         if (value_length > 0) radius::print_attribute_value(ctx, m, type, value_offset, value_length);
-        if (m.unwound) return;
+        if (ctx.unwound) return;
         // print_unknown_data: as much of the value as was captured.
         if (ctx.options.verbosity > 1) hex_dump(ctx.out, m.bytes.window(value_offset, value_length).all(), "\n\t    ");
         length -= attribute_length;

@@ -4,7 +4,7 @@
 //
 // Truncation follows tcpdump's two ways of noticing it: a printer that checks its whole value
 // first (ND_TCHECK) prints the marker and the attribute list goes on; a single field read past
-// the capture (GET_*) prints the marker and ends the packet (Message::unwound).
+// the capture (GET_*) prints the marker and ends the packet (Context::unwound).
 #include "src/print/app/radius_attributes.hpp"
 
 #include <ctime>
@@ -20,7 +20,6 @@ namespace rawdump::print::radius {
 bool need(Context& ctx, Message& m, std::size_t offset, std::size_t size) {
     if (offset + size <= m.bytes.size()) return true;
     ctx.truncated_unwind(m.protocol);
-    m.unwound = true;
     return false;
 }
 
@@ -37,7 +36,7 @@ bool check(Context& ctx, const Message& m, std::size_t offset, std::size_t lengt
     return false;
 }
 
-std::uint8_t at(const Message& m, std::size_t offset) { return m.bytes.window(offset, 1).u8(); }
+std::uint8_t at(const Message& m, std::size_t offset) { return m.bytes.u8_at(offset); }
 
 void print_ipv6_address(Context& ctx, const Message& m, std::size_t offset, std::size_t length) {
     Ipv6Address a{};
@@ -87,7 +86,7 @@ void print_string(Context& ctx, Message& m, std::uint8_t t, std::size_t offset, 
         if (length < 3) return ctx.truncated(m.protocol);
         unsigned tag = at(m, offset);
         print_tag(ctx, tag <= max_tag ? tag : 0);
-        ctx.print("Salt {} ", m.bytes.window(offset + 1, 2).be16());
+        ctx.print("Salt {} ", m.bytes.be16_at(offset + 1));
         offset += 3;
         length -= 3;
         break;
@@ -110,7 +109,8 @@ void print_string(Context& ctx, Message& m, std::uint8_t t, std::size_t offset, 
         --length;
         break;
     case type::eap_message:
-        if (!print_eap_packet(ctx, m.bytes.window(offset, m.bytes.size()), length, m.protocol)) m.unwound = true;
+        // False only after its marker unwound the packet (Context::unwound).
+        print_eap_packet(ctx, m.bytes.window(offset, m.bytes.size()), length, m.protocol);
         return;
     default:
         break;
@@ -192,15 +192,13 @@ void print_ipv4(Context& ctx, Message& m, std::uint8_t t, std::size_t offset, st
         if (*value == all_ones) return ctx.put("User Selected");
         if (*value == all_ones_but_last) return ctx.put("NAS Select");
     }
-    Ipv4Address a{};
-    for (std::size_t i = 0; i < 4; ++i) a.bytes[i] = at(m, offset + i);
-    ctx.host(a);
+    ctx.host(m.bytes.ipv4_at(offset));
 }
 
 void print_ipv6(Context& ctx, Message& m, std::size_t offset, std::uint32_t length) {
     if (length != 16) return ctx.print("ERROR: length {} != 16", length);
     if (!need(ctx, m, offset, 16)) return;
-    print_ipv6_address(ctx, m, offset, 16);
+    ctx.host(m.bytes.ipv6_at(offset));
 }
 
 // An IPv6 prefix: reserved octet, prefix length, then as many address octets as sent.

@@ -18,8 +18,8 @@ struct Message {
     ByteReader bytes;
     // The truncation marker's name, EAP-Message's included.
     std::string_view protocol = "radius";
-    // Set when a read ran past the capture: tcpdump longjmps out of the whole packet.
-    bool unwound = false;
+    // A read past the capture ends the whole packet (tcpdump's longjmp): that is
+    // Context::unwound, set by the marker itself, so the message keeps no flag of its own.
 };
 
 // "User-Name"; "Unknown" for type 0 and types past the table.

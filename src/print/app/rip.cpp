@@ -10,6 +10,7 @@
 
 #include "src/print/base/hexdump.hpp"
 #include "src/print/app/port_printers.hpp"
+#include "src/print/base/outcome.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -49,12 +50,6 @@ int mask_to_prefix(std::uint32_t mask) {
     return -1;
 }
 
-Ipv4Address read_ipv4(ByteReader& r) {
-    Ipv4Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // "%15s": the address (or name) right-aligned in 15 columns.
 void print_host_padded(Context& ctx, const Ipv4Address& a) {
     const std::size_t start = ctx.out.size();
@@ -68,16 +63,20 @@ void print_host_padded(Context& ctx, const Ipv4Address& a) {
     std::memset(text, ' ', pad);
 }
 
-// Each returns the entry's size, 0 where tcpdump gives up on the list, or `unwound` where
-// its read ran off the capture (a longjmp: nothing more is printed, not even -vv's dump).
-constexpr std::size_t unwound = ~std::size_t(0);
+// How an entry ended: Complete with its size; Truncated where tcpdump gives up on the list
+// (the caller prints the marker); Unwound where its read ran off the capture (a longjmp:
+// nothing more is printed, not even -vv's dump).
+struct EntryEnd {
+    Outcome outcome;
+    std::size_t size = 0;
+};
 
-std::size_t print_entry_v1(Context& ctx, ByteReader entry, std::size_t remaining) {
-    if (remaining < route_length || !entry.has(route_length)) return 0;
+EntryEnd print_entry_v1(Context& ctx, ByteReader entry, std::size_t remaining) {
+    if (remaining < route_length || !entry.has(route_length)) return {Outcome::Truncated};
     ByteReader r = entry;
     unsigned family = r.be16();
     unsigned mbz1 = r.be16();
-    Ipv4Address destination = read_ipv4(r);
+    Ipv4Address destination = r.ipv4();
     std::uint32_t mbz2 = r.be32(), mbz3 = r.be32();
     std::uint32_t metric = r.be32();
     if (family != af_inet && family != 0) {
@@ -87,20 +86,20 @@ std::size_t print_entry_v1(Context& ctx, ByteReader entry, std::size_t remaining
         else
             ctx.print("\n\t AFI {}, ", name);
         hex_dump(ctx.out, entry.window(entry_header_length, route_length - entry_header_length).all(), "\n\t  ");
-        return route_length;
+        return {Outcome::Complete, route_length};
     }
     if (mbz1 || mbz2 || mbz3) {  // must-be-zero fields that are not: show the raw entry
         hex_dump(ctx.out, entry.window(0, route_length).all(), "\n\t  ");
-        return route_length;
+        return {Outcome::Complete, route_length};
     }
     ctx.put(family == 0 ? "\n\t  AFI 0, " : "\n\t  ");
     ctx.host(destination);
     ctx.print(", metric: {}", metric);
-    return route_length;
+    return {Outcome::Complete, route_length};
 }
 
-std::size_t print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining) {
-    if (remaining < entry_header_length || !entry.has(entry_header_length)) return 0;
+EntryEnd print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining) {
+    if (remaining < entry_header_length || !entry.has(entry_header_length)) return {Outcome::Truncated};
     ByteReader r = entry;
     unsigned family = r.be16();
     unsigned tag = r.be16();
@@ -112,12 +111,12 @@ std::size_t print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining
             // The password, up to its first NUL, read byte by byte (no length check first).
             for (std::size_t i = 0; i < auth_length; ++i) {
                 ByteReader one = data.window(i, 1);
-                if (one.size() == 0) return unwound;
-                if (one.window(0, 1).u8() == 0) break;
+                if (one.size() == 0) return {Outcome::Unwound};
+                if (one.u8_at(0) == 0) break;
                 print_escaped(ctx, one);
             }
         } else if (tag == auth_crypto) {
-            if (!data.has(crypto_auth_length) || remaining < crypto_auth_length) return 0;
+            if (!data.has(crypto_auth_length) || remaining < crypto_auth_length) return {Outcome::Truncated};
             unsigned packet_length = data.be16();
             unsigned key_id = data.u8();
             unsigned data_length = data.u8();
@@ -131,7 +130,7 @@ std::size_t print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining
             else
                 ctx.print("\n\t  Unknown ({}) Authentication data:", tag);
             hex_dump(ctx.out, data.window(0, remaining).all(), "\n\t  ");
-            return entry_header_length + remaining;
+            return {Outcome::Complete, entry_header_length + remaining};
         }
     } else if (family != af_inet && family != 0) {
         std::string_view name = bsd_family_name(family);
@@ -141,10 +140,10 @@ std::size_t print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining
             ctx.print("\n\t  AFI {}", name);
         hex_dump(ctx.out, entry.window(entry_header_length, route_length - entry_header_length).all(), "\n\t  ");
     } else {
-        if (!entry.has(route_length) || remaining < route_length) return 0;
-        Ipv4Address destination = read_ipv4(r);
+        if (!entry.has(route_length) || remaining < route_length) return {Outcome::Truncated};
+        Ipv4Address destination = r.ipv4();
         std::uint32_t mask = r.be32();
-        Ipv4Address next_hop = read_ipv4(r);
+        Ipv4Address next_hop = r.ipv4();
         std::uint32_t metric = r.be32();
         ctx.put("\n\t  AFI ");
         std::string_view name = bsd_family_name(family);
@@ -160,7 +159,7 @@ std::size_t print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining
         else
             ctx.put("self");
     }
-    return route_length;
+    return {Outcome::Complete, route_length};
 }
 
 // False when the walk ran off the capture.
@@ -168,12 +167,13 @@ bool print_entries(Context& ctx, ByteReader entries, std::size_t length, unsigne
     std::size_t at = 0;
     while (length != 0) {
         ByteReader entry = entries.window(at, entries.size());
-        std::size_t size = version == 1 ? print_entry_v1(ctx, entry, length) : print_entry_v2(ctx, entry, length);
-        if (size == unwound) return false;
-        if (size == 0) {
+        const EntryEnd end = version == 1 ? print_entry_v1(ctx, entry, length) : print_entry_v2(ctx, entry, length);
+        if (end.outcome == Outcome::Unwound) return false;
+        if (end.outcome != Outcome::Complete) {
             ctx.truncated(protocol);
             return true;
         }
+        const std::size_t size = end.size;
         if (length < size) {
             ctx.print(" [remaining entries length {} < {}]", length, size);
             ctx.put(" (invalid)");

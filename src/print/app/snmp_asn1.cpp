@@ -58,7 +58,6 @@ constexpr std::int32_t oid_first_mux = 40;  // X.690 8.19.4: first octet is 40*X
 bool Walker::header_byte(std::size_t at, std::uint8_t& out) {
     if (!captured(at, 1)) {
         ctx.truncated_unwind(protocol);
-        unwound_ = true;
         return false;
     }
     out = byte(at);

@@ -58,6 +58,8 @@ struct Element {
 };
 
 // A place in the message and how many bytes the enclosing structure still declares there.
+// Not a ByteReader: it counts the declared length, which may run past the capture, and the
+// Walker alone reads the bytes (telling an unwinding header byte from short contents).
 struct Cursor {
     std::size_t at = 0;
     std::uint32_t length = 0;
@@ -87,8 +89,9 @@ public:
 
     // GET_U_1 on captured contents (the caller knows they were captured).
     std::uint8_t byte(std::size_t at) const { return captured(at, 1) ? std::to_integer<std::uint8_t>(bytes_[at]) : 0; }
-    // True once tcpdump would have longjmp'd out of the printer: print nothing more.
-    bool unwound() const { return unwound_; }
+    // True once tcpdump would have longjmp'd out of the printer: print nothing more. That is
+    // the packet's own fact (Context::unwound, set with the marker), not a second flag.
+    bool unwound() const { return ctx.unwound; }
 
     Context& ctx;
 
@@ -99,7 +102,6 @@ private:
     void print_oid(const Element& e);
 
     std::span<const std::byte> bytes_;
-    bool unwound_ = false;
 };
 
 }  // namespace rawdump::print::snmp

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "src/print/app/port_printers.hpp"
+#include "src/print/base/outcome.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -22,6 +23,9 @@ constexpr std::array<std::string_view, 8> error_names = {
 };
 
 // The TFTP payload after the opcode, with the declared length still to go.
+// Two ends, not one: the reader ends where the capture does, `length` where the datagram's
+// declared length does, and running into each prints differently (see the top of the file),
+// so this is more than a ByteReader's position.
 struct Cursor {
     ByteReader bytes;
     std::size_t at = 0;
@@ -36,7 +40,7 @@ std::uint32_t print_string(Context& ctx, Cursor& cur) {
         ByteReader one = cur.bytes.window(cur.at + used, 1);
         if (left == 0 || one.size() == 0) return 0;
         ++used;
-        if (one.window(0, 1).u8() == 0) break;
+        if (one.u8_at(0) == 0) break;
         print_escaped(ctx, one);
     }
     cur.at += used;
@@ -44,51 +48,46 @@ std::uint32_t print_string(Context& ctx, Cursor& cur) {
     return used;
 }
 
-enum class Stop { None, Truncated, Unwound };
-
 // RRQ/WRQ options and OACK: each non-empty string after a space, empty ones silently.
-Stop print_options(Context& ctx, Cursor& cur) {
+Outcome print_options(Context& ctx, Cursor& cur) {
     while (cur.length != 0) {
-        ByteReader first = cur.bytes.window(cur.at, 1);
-        unsigned c = first.u8();
-        if (first.truncated()) return Stop::Unwound;
+        if (!cur.bytes.has_at(cur.at, 1)) return Outcome::Unwound;
+        unsigned c = cur.bytes.u8_at(cur.at);
         if (c != 0) ctx.put(' ');
-        if (print_string(ctx, cur) == 0) return Stop::Truncated;
+        if (print_string(ctx, cur) == 0) return Outcome::Truncated;
     }
-    return Stop::None;
+    return Outcome::Complete;
 }
 
-Stop print_body(Context& ctx, unsigned opcode, Cursor& cur) {
+Outcome print_body(Context& ctx, unsigned opcode, Cursor& cur) {
     switch (opcode) {
     case rrq:
     case wrq:
-        if (cur.length == 0) return Stop::Truncated;
+        if (cur.length == 0) return Outcome::Truncated;
         ctx.put(" \"");
         {
             std::uint32_t used = print_string(ctx, cur);
             ctx.put('"');
-            if (used == 0) return Stop::Truncated;
+            if (used == 0) return Outcome::Truncated;
         }
-        if (cur.length == 0) return Stop::Truncated;  // no mode
+        if (cur.length == 0) return Outcome::Truncated;  // no mode
         ctx.put(' ');
-        if (print_string(ctx, cur) == 0) return Stop::Truncated;
+        if (print_string(ctx, cur) == 0) return Outcome::Truncated;
         return print_options(ctx, cur);
     case oack:
         return print_options(ctx, cur);
     case data:
     case ack: {
-        if (cur.length < 2) return Stop::Truncated;
-        ByteReader block = cur.bytes.window(cur.at, 2);
-        unsigned number = block.be16();
-        if (block.truncated()) return Stop::Unwound;
+        if (cur.length < 2) return Outcome::Truncated;
+        if (!cur.bytes.has_at(cur.at, 2)) return Outcome::Unwound;
+        unsigned number = cur.bytes.be16_at(cur.at);
         ctx.print(" block {}", number);
-        return Stop::None;
+        return Outcome::Complete;
     }
     case error: {
-        if (cur.length < 2) return Stop::Truncated;
-        ByteReader field = cur.bytes.window(cur.at, 2);
-        unsigned code = field.be16();
-        if (field.truncated()) return Stop::Unwound;
+        if (cur.length < 2) return Outcome::Truncated;
+        if (!cur.bytes.has_at(cur.at, 2)) return Outcome::Unwound;
+        unsigned code = cur.bytes.be16_at(cur.at);
         // The unknown-code form carries its own opening quote, so it shows two.
         if (code < error_names.size())
             ctx.print(" {}", error_names[code]);
@@ -96,14 +95,14 @@ Stop print_body(Context& ctx, unsigned opcode, Cursor& cur) {
             ctx.print(" tftp-err-#{} \"", code);
         cur.at += 2;
         cur.length -= 2;
-        if (cur.length == 0) return Stop::Truncated;  // no message
+        if (cur.length == 0) return Outcome::Truncated;  // no message
         ctx.put(" \"");
         std::uint32_t used = print_string(ctx, cur);
         ctx.put('"');
-        return used == 0 ? Stop::Truncated : Stop::None;
+        return used == 0 ? Outcome::Truncated : Outcome::Complete;
     }
     default:
-        return Stop::None;
+        return Outcome::Complete;
     }
 }
 
@@ -112,18 +111,18 @@ Stop print_body(Context& ctx, unsigned opcode, Cursor& cur) {
 void print_tftp(Context& ctx, ByteReader payload, std::uint32_t length) {
     ctx.print("TFTP, length {}", length);
     if (length < 2) return ctx.truncated(protocol);
-    ByteReader header = payload.window(0, 2);
-    unsigned opcode = header.be16();
-    if (header.truncated()) return ctx.truncated_unwind(protocol);
+    if (!payload.has_at(0, 2)) return ctx.truncated_unwind(protocol);
+    unsigned opcode = payload.be16_at(0);
     // An unknown opcode is named by number and ends the line.
     if (opcode == 0 || opcode >= opcode_names.size()) return ctx.print(", tftp-#{}", opcode);
     ctx.print(", {}", opcode_names[opcode]);
 
     Cursor cur{payload, 2, length - 2};
     switch (print_body(ctx, opcode, cur)) {
-    case Stop::None: return;
-    case Stop::Truncated: return ctx.truncated(protocol);
-    case Stop::Unwound: return ctx.truncated_unwind(protocol);
+    case Outcome::Complete: return;
+    case Outcome::Truncated: return ctx.truncated(protocol);
+    case Outcome::Unwound: return ctx.truncated_unwind(protocol);
+    case Outcome::Malformed: return;  // tftp finds nothing self-contradicting
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include "src/print/link/cisco_l2.hpp"
 #include "src/print/base/hexdump.hpp"
+#include "src/print/base/outcome.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -53,62 +54,58 @@ bool print_quoted(Context& ctx, ByteReader value, std::size_t length) {
     return true;
 }
 
-enum class ValueEnd { Complete, TooShort, NotCaptured };
+// How a value ended: Complete; Malformed where its own length is below what its type needs
+// (tcpdump's goto trunc: " [|cdp]", no unwinding); Unwound where the capture ran out. The caller
+// prints the marker, in one place.
 
 // The address list: a count, then (protocol type, protocol, address) triples, printed as they
 // are read. `value` holds what was captured of its `length` bytes.
-ValueEnd print_addresses(Context& ctx, ByteReader value, std::size_t length) {
-    if (length < 4) return ValueEnd::TooShort;
-    if (!value.has(4)) return ValueEnd::NotCaptured;
-    std::int32_t count = static_cast<std::int32_t>(value.window(0, 4).be32());
+Outcome print_addresses(Context& ctx, ByteReader value, std::size_t length) {
+    if (length < 4) return Outcome::Malformed;
+    if (!value.has(4)) return Outcome::Unwound;
+    std::int32_t count = static_cast<std::int32_t>(value.be32_at(0));
     std::size_t at = 4;
     auto have = [&](std::size_t n) { return value.has(at + n); };
     while (at < length && count >= 0) {
-        if (at + 2 > length) return ValueEnd::TooShort;
-        if (!have(2)) return ValueEnd::NotCaptured;
-        unsigned protocol_type = value.window(at, 1).u8(), protocol_length = value.window(at + 1, 1).u8();
+        if (at + 2 > length) return Outcome::Malformed;
+        if (!have(2)) return Outcome::Unwound;
+        unsigned protocol_type = value.u8_at(at), protocol_length = value.u8_at(at + 1);
         at += 2;
-        if (at + protocol_length + 2 > length) return ValueEnd::TooShort;
-        if (!have(protocol_length + 2u)) return ValueEnd::NotCaptured;
+        if (at + protocol_length + 2 > length) return Outcome::Malformed;
+        if (!have(protocol_length + 2u)) return Outcome::Unwound;
         ByteReader protocol = value.window(at, protocol_length);
-        unsigned address_length = value.window(at + protocol_length, 2).be16();
+        unsigned address_length = value.be16_at(at + protocol_length);
         bool ipv4 = protocol_type == protocol_type_nlpid && protocol_length == 1 &&
-                    protocol.window(0, 1).u8() == nlpid_ip && address_length == 4;
+                    protocol.u8_at(0) == nlpid_ip && address_length == 4;
         bool ipv6 = protocol_type == protocol_type_802_2 && protocol_length == snap_ipv6.size() &&
                     address_length == 16;
         for (std::size_t i = 0; ipv6 && i < snap_ipv6.size(); ++i)
-            ipv6 = protocol.window(i, 1).u8() == snap_ipv6[i];
+            ipv6 = protocol.u8_at(i) == snap_ipv6[i];
         if (ipv4 || ipv6) {
             at += protocol_length + 2u;
-            if (at + address_length > length) return ValueEnd::TooShort;
-            if (!have(address_length)) return ValueEnd::NotCaptured;
-            ByteReader address = value.window(at, address_length);
+            if (at + address_length > length) return Outcome::Malformed;
+            if (!have(address_length)) return Outcome::Unwound;
             ctx.print("IPv{} ({}) ", ipv4 ? 4 : 6, count);
-            if (ipv4) {
-                Ipv4Address a;
-                for (auto& b : a.bytes) b = address.u8();
-                ctx.host(a);
-            } else {
-                Ipv6Address a;
-                for (auto& b : a.bytes) b = address.u8();
-                ctx.host(a);
-            }
+            if (ipv4)
+                ctx.host(value.ipv4_at(at));
+            else
+                ctx.host(value.ipv6_at(at));
             at += address_length;
         } else {
             ctx.print("pt=0x{:02x}, pl={}, pb=", protocol_type, protocol_length);
-            for (unsigned i = 0; i < protocol_length; ++i) ctx.print(" {:02x}", value.window(at + i, 1).u8());
+            for (unsigned i = 0; i < protocol_length; ++i) ctx.print(" {:02x}", value.u8_at(at + i));
             at += protocol_length + 2u;
             ctx.print(", al={}, a=", address_length);
-            if (at + address_length > length) return ValueEnd::TooShort;
+            if (at + address_length > length) return Outcome::Malformed;
             for (unsigned i = 0; i < address_length; ++i, ++at) {
-                if (!have(1)) return ValueEnd::NotCaptured;
-                ctx.print(" {:02x}", value.window(at, 1).u8());
+                if (!have(1)) return Outcome::Unwound;
+                ctx.print(" {:02x}", value.u8_at(at));
             }
         }
         --count;
         if (count) ctx.put(' ');
     }
-    return ValueEnd::Complete;
+    return Outcome::Complete;
 }
 
 bool print_fixed_value(Context& ctx, std::uint16_t type, ByteReader value);
@@ -126,7 +123,7 @@ std::size_t minimum_length(CdpTlv type) {
 
 // One value under -v. `value` holds what was captured of its `length` bytes: text is printed
 // as far as it goes, fixed fields only when all their bytes are there.
-ValueEnd print_value(Context& ctx, std::uint16_t type, ByteReader value, std::size_t length) {
+Outcome print_value(Context& ctx, std::uint16_t type, ByteReader value, std::size_t length) {
     auto kind = static_cast<CdpTlv>(type);
     switch (kind) {
     case CdpTlv::DeviceId:
@@ -134,7 +131,7 @@ ValueEnd print_value(Context& ctx, std::uint16_t type, ByteReader value, std::si
     case CdpTlv::Platform:
     case CdpTlv::VtpDomain:
     case CdpTlv::SystemName:
-        return print_quoted(ctx, value, length) ? ValueEnd::Complete : ValueEnd::NotCaptured;
+        return print_quoted(ctx, value, length) ? Outcome::Complete : Outcome::Unwound;
     case CdpTlv::Version:
         // Each line of the version text on its own indented line.
         ctx.put("\n\t  ");
@@ -147,35 +144,35 @@ ValueEnd print_value(Context& ctx, std::uint16_t type, ByteReader value, std::si
                 value.skip(1);
             }
         }
-        return value.size() < length ? ValueEnd::NotCaptured : ValueEnd::Complete;
+        return value.size() < length ? Outcome::Unwound : Outcome::Complete;
     case CdpTlv::ProtocolHello:
-        return ValueEnd::Complete;
+        return Outcome::Complete;
     case CdpTlv::PhysicalLocation:
-        if (length < 1) return ValueEnd::TooShort;
-        if (value.size() < 1) return ValueEnd::NotCaptured;
-        ctx.print("0x{:02x}", value.window(0, 1).u8());
+        if (length < 1) return Outcome::Malformed;
+        if (value.size() < 1) return Outcome::Unwound;
+        ctx.print("0x{:02x}", value.u8_at(0));
         if (length > 1) {
             ctx.put('/');
             print_escaped(ctx, value.window(1, length));
         }
-        return value.size() < length ? ValueEnd::NotCaptured : ValueEnd::Complete;
+        return value.size() < length ? Outcome::Unwound : Outcome::Complete;
     case CdpTlv::Prefixes:
-        if (length % 5) return ValueEnd::TooShort;
+        if (length % 5) return Outcome::Malformed;
         ctx.print(" IPv4 Prefixes ({}):", length / 5);
         for (std::size_t at = 0; at < length; at += 5) {
             ByteReader prefix = value.window(at, 5);
-            if (prefix.size() < 5) return ValueEnd::NotCaptured;
+            if (prefix.size() < 5) return Outcome::Unwound;
             unsigned a = prefix.u8(), b = prefix.u8(), c = prefix.u8(), d = prefix.u8(), bits = prefix.u8();
             ctx.print(" {}.{}.{}.{}/{}", a, b, c, d, bits);
         }
-        return ValueEnd::Complete;
+        return Outcome::Complete;
     case CdpTlv::Address:
     case CdpTlv::ManagementAddresses:
         return print_addresses(ctx, value, length);
     default:
         break;
     }
-    if (length < minimum_length(kind)) return ValueEnd::TooShort;
+    if (length < minimum_length(kind)) return Outcome::Malformed;
     if (value.size() < length) {
         bool known = false;
         for (const auto& [k, n] : tlv_names)
@@ -183,11 +180,11 @@ ValueEnd print_value(Context& ctx, std::uint16_t type, ByteReader value, std::si
         // Unknown values are dumped as far as they were captured, as print_unknown_data does.
         if (!known) {
             hex_dump(ctx.out, value.all(), "\n\t  ");
-            return ValueEnd::Complete;
+            return Outcome::Complete;
         }
-        return ValueEnd::NotCaptured;
+        return Outcome::Unwound;
     }
-    return print_fixed_value(ctx, type, value) ? ValueEnd::Complete : ValueEnd::TooShort;
+    return print_fixed_value(ctx, type, value) ? Outcome::Complete : Outcome::Malformed;
 }
 bool print_fixed_value(Context& ctx, std::uint16_t type, ByteReader value) {
     const std::size_t length = value.size();
@@ -245,12 +242,12 @@ void print_cdp(Context& ctx, ByteReader message, std::uint32_t length) {
     if (length < header_length) return ctx.print(" (packet length {} < {}) (invalid)", length, header_length);
     // Fields are printed as they are read; the first one not captured ends the line.
     if (!message.has(2)) return ctx.truncated_unwind("cdp");
-    unsigned version = message.window(0, 1).u8(), ttl = message.window(1, 1).u8();
+    unsigned version = message.u8_at(0), ttl = message.u8_at(1);
     ctx.print("CDPv{}, ttl: {}s", version, ttl);
     bool verbose = ctx.options.verbosity > 0;
     if (verbose) {
         if (!message.has(header_length)) return ctx.truncated_unwind("cdp");
-        ctx.print(", checksum: 0x{:04x} (unverified), length {}", message.window(2, 2).be16(), length);
+        ctx.print(", checksum: 0x{:04x} (unverified), length {}", message.be16_at(2), length);
     }
     for (std::size_t at = header_length; at < length;) {
         ByteReader header = message.window(at, tlv_header_length);
@@ -278,11 +275,12 @@ void print_cdp(Context& ctx, ByteReader message, std::uint32_t length) {
             ctx.print("\n\t{} (0x{:02x}), value length: {} byte{}: ", tlv_name(type), type, value_length,
                       value_length == 1 ? "" : "s");
             switch (print_value(ctx, type, value, value_length)) {
-            case ValueEnd::Complete:
+            case Outcome::Complete:
                 break;
-            case ValueEnd::TooShort:
+            case Outcome::Malformed:
+            case Outcome::Truncated:  // not returned: a short capture unwinds here
                 return ctx.truncated("cdp");
-            case ValueEnd::NotCaptured:
+            case Outcome::Unwound:
                 return ctx.truncated_unwind("cdp");
             }
         } else if (static_cast<CdpTlv>(type) == CdpTlv::DeviceId) {

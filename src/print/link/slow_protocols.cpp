@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "src/print/base/hexdump.hpp"
+#include "src/print/base/outcome.hpp"
 #include "src/print/link/lldp.hpp"
 #include "src/print/base/protocols.hpp"
 #include "src/print/link/slow_protocols.hpp"
@@ -65,18 +66,13 @@ constexpr std::array<Names, 2> loopback_commands{{
     {0x01, "Enable OAM Remote Loopback"}, {0x02, "Disable OAM Remote Loopback"},
 }};
 
-// Why a printer stopped early: the PDU's own lengths ran out, or the capture did.
-enum class End { Done, TooShort, Cut };
+// How a part of the PDU ended: Complete (a terminator included); Malformed where the PDU's own
+// lengths ran out ("packet is too short"); Unwound where the capture did, the marker left to
+// print_slow_protocols so it is printed in one place.
 
 std::uint64_t be64(ByteReader r) {
     std::uint64_t high = r.be32();
     return high << 32 | r.be32();
-}
-
-MacAddress mac_at(ByteReader r) {
-    MacAddress a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
 }
 
 // print_unknown_data: as much of `length` bytes as was captured.
@@ -84,23 +80,23 @@ void dump(Context& ctx, ByteReader bytes, std::size_t length, std::string_view p
     hex_dump(ctx.out, bytes.window(0, length).all(), prefix);
 }
 
-End print_lacp_marker(Context& ctx, ByteReader pdu, std::size_t left, unsigned subtype) {
+Outcome print_lacp_marker(Context& ctx, ByteReader pdu, std::size_t left, unsigned subtype) {
     const unsigned verbosity = ctx.options.verbosity;
     std::size_t at = 0;
     while (left != 0) {
-        if (left < tlv_header_length) return End::TooShort;
+        if (left < tlv_header_length) return Outcome::Malformed;
         ByteReader header = pdu.window(at, tlv_header_length);
-        if (header.size() < tlv_header_length) return End::Cut;
+        if (header.size() < tlv_header_length) return Outcome::Unwound;
         unsigned type = header.u8(), length = header.u8();
         unsigned key = (subtype << 8) + type;
         ctx.print("\n\t{} TLV (0x{:02x}), length {}", name_or(tlv_names, key, "Unknown"), type, length);
-        if (type == 0) return End::Done;  // the terminator: nothing more to decode
+        if (type == 0) return Outcome::Complete;  // the terminator: nothing more to decode
         if (length < tlv_header_length) {
             ctx.print("\n\t    ERROR: illegal length - should be >= {}", tlv_header_length);
-            return End::Done;
+            return Outcome::Complete;
         }
-        if (left < length) return End::TooShort;
-        if (pdu.window(at, length).size() < length) return End::Cut;
+        if (left < length) return Outcome::Malformed;
+        if (pdu.window(at, length).size() < length) return Outcome::Unwound;
         ByteReader value = pdu.window(at + tlv_header_length, length - tlv_header_length);
         const std::size_t value_length = value.size();
         auto wrong_length = [&](std::size_t expected) {
@@ -114,8 +110,7 @@ End print_lacp_marker(Context& ctx, ByteReader pdu, std::size_t left, unsigned s
                 break;
             }
             unsigned system_priority = value.be16();
-            MacAddress system = mac_at(value.narrowed(6));
-            value.skip(6);
+            MacAddress system = value.mac();
             unsigned key_value = value.be16(), port_priority = value.be16(), port = value.be16(), state = value.u8();
             ctx.put("\n\t  System ");
             ctx.mac(system);
@@ -138,8 +133,7 @@ End print_lacp_marker(Context& ctx, ByteReader pdu, std::size_t left, unsigned s
                 break;
             }
             unsigned port = value.be16();
-            MacAddress system = mac_at(value.narrowed(6));
-            value.skip(6);
+            MacAddress system = value.mac();
             ctx.put("\n\t  Request System ");
             ctx.mac(system);
             ctx.print(", Request Port {}, Request Transaction ID 0x{:08x}", port, value.be32());
@@ -154,37 +148,37 @@ End print_lacp_marker(Context& ctx, ByteReader pdu, std::size_t left, unsigned s
         at += length;
         left -= length;
     }
-    return End::Done;
+    return Outcome::Complete;
 }
 
 void print_oam_info(Context& ctx, ByteReader tlv) {
-    ctx.print("\n\t    OAM-Version {}, Revision {}", tlv.window(2, 1).u8(), tlv.window(3, 2).be16());
-    unsigned state = tlv.window(5, 1).u8();
+    ctx.print("\n\t    OAM-Version {}, Revision {}", tlv.u8_at(2), tlv.be16_at(3));
+    unsigned state = tlv.u8_at(5);
     ctx.print("\n\t    State-Parser-Action {}, State-MUX-Action {}", parser_actions[state & 0x03],
               (state & 0x04) ? "discarding" : "forwarding");
     ctx.put("\n\t    OAM-Config Flags [");
-    print_bit_names(ctx, tlv.window(6, 1).u8(), oam_config_flags, "none");
-    std::uint32_t oui = tlv.window(9, 3).be24();
+    print_bit_names(ctx, tlv.u8_at(6), oam_config_flags, "none");
+    std::uint32_t oui = tlv.be24_at(9);
     auto oui_text = oui_name(oui);
-    ctx.print("], OAM-PDU-Config max-PDU size {}", tlv.window(7, 2).be16() & 0x7ff);
+    ctx.print("], OAM-PDU-Config max-PDU size {}", tlv.be16_at(7) & 0x7ff);
     ctx.print("\n\t    OUI {} (0x{:06x}), Vendor-Private 0x{:08x}", oui_text.empty() ? "Unknown" : oui_text, oui,
-              tlv.window(12, 4).be32());
+              tlv.be32_at(12));
 }
 
 void print_link_event(Context& ctx, ByteReader tlv) {
-    unsigned timestamp = tlv.window(2, 2).be16() * 100u;
+    unsigned timestamp = tlv.be16_at(2) * 100u;
     ctx.print("\n\t    Timestamp {} ms, Errored Window {}\n\t    Errored Threshold {}\n\t    Errors {}"
               "\n\t    Error Running Total {}\n\t    Event Running Total {}",
               timestamp, be64(tlv.window(4, 8)), be64(tlv.window(12, 8)), be64(tlv.window(20, 8)),
-              be64(tlv.window(28, 8)), tlv.window(36, 4).be32());
+              be64(tlv.window(28, 8)), tlv.be32_at(36));
 }
 
 // The TLV lists of Information and Event Notification PDUs: the same walk, different types.
-End print_oam_tlvs(Context& ctx, ByteReader pdu, std::size_t at, std::size_t left, bool events) {
+Outcome print_oam_tlvs(Context& ctx, ByteReader pdu, std::size_t at, std::size_t left, bool events) {
     while (left != 0) {
-        if (left < tlv_header_length) return End::TooShort;
+        if (left < tlv_header_length) return Outcome::Malformed;
         ByteReader header = pdu.window(at, tlv_header_length);
-        if (header.size() < tlv_header_length) return End::Cut;
+        if (header.size() < tlv_header_length) return Outcome::Unwound;
         unsigned type = header.u8(), length = header.u8();
         if (events)
             ctx.print("\n\t  {} Link Event Type ({}), length {}", name_or(link_event_types, type, "Reserved"), type,
@@ -192,14 +186,14 @@ End print_oam_tlvs(Context& ctx, ByteReader pdu, std::size_t at, std::size_t lef
         else
             ctx.print("\n\t  {} Information Type ({}), length {}", name_or(oam_info_types, type, "Reserved"), type,
                       length);
-        if (type == 0) return End::Done;
+        if (type == 0) return Outcome::Complete;
         if (length < tlv_header_length) {
             ctx.print("\n\t    ERROR: illegal length - should be >= {}", tlv_header_length);
-            return End::Done;
+            return Outcome::Complete;
         }
-        if (left < length) return End::TooShort;
+        if (left < length) return Outcome::Malformed;
         ByteReader tlv = pdu.window(at, length);
-        if (tlv.size() < length) return End::Cut;
+        if (tlv.size() < length) return Outcome::Unwound;
         bool hexdump = true;
         bool decoded = events ? (type >= 1 && type <= 4) : (type == oam_info_local || type == oam_info_remote);
         if (decoded) {
@@ -218,14 +212,14 @@ End print_oam_tlvs(Context& ctx, ByteReader pdu, std::size_t at, std::size_t lef
         at += length;
         left -= length;
     }
-    return End::Done;
+    return Outcome::Complete;
 }
 
-End print_oam(Context& ctx, ByteReader pdu, std::size_t left) {
+Outcome print_oam(Context& ctx, ByteReader pdu, std::size_t left) {
     constexpr std::size_t common_header_length = 3;  // flags, code
-    if (left < common_header_length) return End::TooShort;
+    if (left < common_header_length) return Outcome::Malformed;
     ByteReader header = pdu.window(0, common_header_length);
-    if (header.size() < common_header_length) return End::Cut;
+    if (header.size() < common_header_length) return Outcome::Unwound;
     unsigned flags = header.be16(), code = header.u8();
     auto code_name = name_or(oam_codes, code, {});
     if (code_name.empty())
@@ -240,24 +234,24 @@ End print_oam(Context& ctx, ByteReader pdu, std::size_t left) {
     case OamCode::Information:
         return print_oam_tlvs(ctx, pdu, at, left, false);
     case OamCode::EventNotification: {
-        if (left < 2) return End::TooShort;
+        if (left < 2) return Outcome::Malformed;
         ByteReader sequence = pdu.window(at, 2);
-        if (sequence.size() < 2) return End::Cut;
+        if (sequence.size() < 2) return Outcome::Unwound;
         ctx.print("\n\t  Sequence Number {}", sequence.be16());
         return print_oam_tlvs(ctx, pdu, at + 2, left - 2, true);
     }
     case OamCode::LoopbackControl: {
-        if (left < 1) return End::TooShort;
+        if (left < 1) return Outcome::Malformed;
         ByteReader command = pdu.window(at, 1);
-        if (command.size() < 1) return End::Cut;
+        if (command.size() < 1) return Outcome::Unwound;
         unsigned c = command.u8();
         ctx.print("\n\t  Command {} ({})", name_or(loopback_commands, c, "Unknown"), c);
-        return End::Done;
+        return Outcome::Complete;
     }
     default:
         // Variable request/response and vendor PDUs have no decoder: dumped at -v only.
         if (ctx.options.verbosity <= 1) dump(ctx, pdu.window(at, left), left, "\n\t  ");
-        return End::Done;
+        return Outcome::Complete;
     }
 }
 
@@ -268,7 +262,7 @@ void print_slow_protocols(Context& ctx, ByteReader pdu, std::uint32_t length) {
     auto too_short = [&] { ctx.put(verbose ? "\n\t\t packet is too short" : " (packet is too short)"); };
     if (length < 1) return too_short();
     if (!pdu.has(1)) return ctx.truncated_unwind("slow");
-    unsigned subtype = pdu.window(0, 1).u8();
+    unsigned subtype = pdu.u8_at(0);
     // LACP and Marker carry a version after the subtype; OAM does not.
     bool versioned =
         subtype == static_cast<unsigned>(Subtype::Lacp) || subtype == static_cast<unsigned>(Subtype::Marker);
@@ -276,7 +270,7 @@ void print_slow_protocols(Context& ctx, ByteReader pdu, std::uint32_t length) {
     if (versioned) {
         if (length < 2) return too_short();
         if (!pdu.has(2)) return ctx.truncated_unwind("slow");
-        unsigned version = pdu.window(1, 1).u8();
+        unsigned version = pdu.u8_at(1);
         if (version != supported_version) return ctx.print("{} version {} packet not supported", name, version);
         ctx.print("{}v{}, length {}", name, version, length);
     } else if (!name.empty()) {
@@ -286,10 +280,10 @@ void print_slow_protocols(Context& ctx, ByteReader pdu, std::uint32_t length) {
         return dump(ctx, pdu, length, "\n\t");
     }
     if (!verbose) return;
-    End end = versioned ? print_lacp_marker(ctx, pdu.window(2, pdu.size()), length - 2, subtype)
+    Outcome end = versioned ? print_lacp_marker(ctx, pdu.window(2, pdu.size()), length - 2, subtype)
                         : print_oam(ctx, pdu.window(1, pdu.size()), length - 1);
-    if (end == End::TooShort) ctx.put("\n\t\t packet is too short");
-    if (end == End::Cut) ctx.truncated_unwind("slow");
+    if (end == Outcome::Malformed) ctx.put("\n\t\t packet is too short");
+    if (end == Outcome::Unwound) ctx.truncated_unwind("slow");
 }
 
 }  // namespace rawdump::print
