@@ -24,23 +24,13 @@ constexpr std::uint16_t flag_broadcast = 0x8000;
 constexpr std::uint32_t magic_rfc1048 = 0x63825363;  // 99.130.83.99
 constexpr std::uint32_t magic_cmu = 0x434d5500;      // "CMU\0"
 
-std::uint32_t be32_at(const ByteReader& m, std::size_t at) { return m.window(at, 4).be32(); }
-
-MacAddress mac_at(const ByteReader& m, std::size_t at) {
-    MacAddress a;
-    ByteReader r = m.window(at, 6);
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // "\n\t  Client-IP 192.0.2.1" when the address is set; false when it was not captured.
 bool print_address_field(Context& ctx, const ByteReader& m, std::size_t at, std::string_view label) {
     if (!m.has(at + 4)) {
         ctx.truncated_unwind(protocol);
         return false;
     }
-    ByteReader r = m.window(at, 4);
-    Ipv4Address address = bootp::read_ipv4(r);
+    Ipv4Address address = m.ipv4_at(at);
     if (address.value() == 0) return true;
     ctx.put(label);
     ctx.host(address);
@@ -57,7 +47,7 @@ bool print_text_field(Context& ctx, const ByteReader& m, std::size_t at, std::si
         ctx.truncated_unwind(protocol);
         return false;
     }
-    if (m.window(at, 1).u8() == 0) return true;
+    if (m.u8_at(at) == 0) return true;
     ctx.put(label);
     ByteReader field = m.window(at, field_length);
     auto bytes = field.all();
@@ -79,7 +69,7 @@ void print_vendor_area(Context& ctx, const ByteReader& m) {
     // unwinding (unlike its GET_ reads of single fields).
     if (!m.has(offset::vendor + 4)) return ctx.truncated(protocol);
     ByteReader vendor = m.window(offset::vendor, m.size());
-    std::uint32_t magic = be32_at(m, offset::vendor);
+    std::uint32_t magic = m.be32_at(offset::vendor);
     if (magic == magic_rfc1048) return bootp::print_rfc1048_options(ctx, vendor);
     if (magic == magic_cmu) return bootp::print_cmu_vendor(ctx, vendor);
     if (magic != 0) ctx.print("\n\t  Vendor-#0x{:x}", magic);
@@ -89,7 +79,7 @@ void print_vendor_area(Context& ctx, const ByteReader& m) {
 
 void print_bootp(Context& ctx, ByteReader m, std::uint32_t length) {
     if (!m.has(offset::op + 1)) return ctx.truncated_unwind(protocol);
-    std::uint8_t op = m.window(offset::op, 1).u8();
+    std::uint8_t op = m.u8_at(offset::op);
     ctx.put("BOOTP/DHCP, ");
     if (op == op_request)
         ctx.put("Request");
@@ -99,13 +89,13 @@ void print_bootp(Context& ctx, ByteReader m, std::uint32_t length) {
         ctx.print("unknown (0x{:02x})", op);
 
     if (!m.has(offset::hlen + 1)) return ctx.truncated_unwind(protocol);
-    std::uint8_t htype = m.window(offset::htype, 1).u8();
-    std::uint8_t hlen = m.window(offset::hlen, 1).u8();
+    std::uint8_t htype = m.u8_at(offset::htype);
+    std::uint8_t hlen = m.u8_at(offset::hlen);
     const bool ethernet = htype == htype_ethernet && hlen == ethernet_address_length;
     if (ethernet && op == op_request) {
         if (!m.has(offset::chaddr + 6)) return ctx.truncated_unwind(protocol);
         ctx.put(" from ");
-        ctx.mac(mac_at(m, offset::chaddr));
+        ctx.mac(m.mac_at(offset::chaddr));
     }
     ctx.print(", length {}", length);
     if (ctx.options.verbosity == 0) return;
@@ -114,12 +104,12 @@ void print_bootp(Context& ctx, ByteReader m, std::uint32_t length) {
     if (htype != htype_ethernet) ctx.print(", htype {}", htype);
     if (!ethernet) ctx.print(", hlen {}", hlen);
     // Only the fields that are set.
-    if (std::uint8_t hops = m.window(offset::hops, 1).u8()) ctx.print(", hops {}", hops);
-    if (std::uint32_t xid = be32_at(m, offset::xid)) ctx.print(", xid 0x{:x}", xid);
-    if (std::uint16_t secs = m.window(offset::secs, 2).be16()) ctx.print(", secs {}", secs);
+    if (std::uint8_t hops = m.u8_at(offset::hops)) ctx.print(", hops {}", hops);
+    if (std::uint32_t xid = m.be32_at(offset::xid)) ctx.print(", xid 0x{:x}", xid);
+    if (std::uint16_t secs = m.be16_at(offset::secs)) ctx.print(", secs {}", secs);
 
     if (!m.has(offset::flags + 2)) return ctx.truncated_unwind(protocol);
-    std::uint16_t flags = m.window(offset::flags, 2).be16();
+    std::uint16_t flags = m.be16_at(offset::flags);
     ctx.put(flags & flag_broadcast ? ", Flags [Broadcast]" : ", Flags [none]");
     if (ctx.options.verbosity > 1) ctx.print(" (0x{:04x})", flags);
 
@@ -131,7 +121,7 @@ void print_bootp(Context& ctx, ByteReader m, std::uint32_t length) {
     if (ethernet) {
         if (!m.has(offset::chaddr + 6)) return ctx.truncated_unwind(protocol);
         ctx.put("\n\t  Client-Ethernet-Address ");
-        ctx.mac(mac_at(m, offset::chaddr));
+        ctx.mac(m.mac_at(offset::chaddr));
     }
     if (!print_text_field(ctx, m, offset::sname, sname_length, "\n\t  sname \"")) return;
     if (!print_text_field(ctx, m, offset::file, file_length, "\n\t  file \"")) return;

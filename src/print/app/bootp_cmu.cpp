@@ -20,7 +20,7 @@ void print_cmu_vendor(Context& ctx, ByteReader vendor) {
     // Both checks here are tcpdump's ND_TCHECK: the marker without unwinding.
     if (!vendor.has(flags_offset + 4)) return ctx.truncated(protocol);
     // tcpdump tests only the first byte of the 32-bit flags word.
-    std::uint8_t flags = vendor.window(flags_offset, 1).u8();
+    std::uint8_t flags = vendor.u8_at(flags_offset);
     if (flags & ~subnet_mask_valid) ctx.print(" F:0x{:x}", flags);
 
     // Printed in tcpdump's order (gateway before mask), not the layout's.
@@ -35,9 +35,8 @@ void print_cmu_vendor(Context& ctx, ByteReader vendor) {
         {36, "TS2"},
     };
     for (const auto& field : fields) {
-        ByteReader at = vendor.window(field.offset, 4);
-        if (!at.has(4)) return ctx.truncated(protocol);
-        Ipv4Address address = read_ipv4(at);
+        if (!vendor.has_at(field.offset, 4)) return ctx.truncated(protocol);
+        Ipv4Address address = vendor.ipv4_at(field.offset);
         if (address.value() == 0) continue;
         ctx.print(" {}:", field.label);
         ctx.host(address);

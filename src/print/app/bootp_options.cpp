@@ -62,7 +62,7 @@ std::uint32_t print_value(Context& ctx, ValueFormat format, ByteReader value, st
         ctx.put('"');
         return 0;
     case ValueFormat::Ipv4:
-        return print_items(ctx, length, 4, ',', [&] { ctx.host(read_ipv4(value)); });
+        return print_items(ctx, length, 4, ',', [&] { ctx.host(value.ipv4()); });
     case ValueFormat::Unsigned32:
         return print_items(ctx, length, 4, ',', [&] { ctx.print("{}", value.be32()); });
     case ValueFormat::Signed32:
@@ -70,9 +70,9 @@ std::uint32_t print_value(Context& ctx, ValueFormat format, ByteReader value, st
     case ValueFormat::Ipv4Pairs:
         return print_items(ctx, length, 8, ',', [&] {
             ctx.put('(');
-            ctx.host(read_ipv4(value));
+            ctx.host(value.ipv4());
             ctx.put(':');
-            ctx.host(read_ipv4(value));
+            ctx.host(value.ipv4());
             ctx.put(')');
         });
     case ValueFormat::Unsigned16:
@@ -98,12 +98,6 @@ std::uint32_t print_value(Context& ctx, ValueFormat format, ByteReader value, st
 
 }  // namespace
 
-Ipv4Address read_ipv4(ByteReader& r) noexcept {
-    Ipv4Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 void print_rfc1048_options(Context& ctx, ByteReader r) {
     const bool show_padding = ctx.options.verbosity > 2;  // -vvv shows PAD and what follows END
     ctx.put("\n\t  Vendor-rfc1048 Extensions");
@@ -124,7 +118,7 @@ void print_rfc1048_options(Context& ctx, ByteReader r) {
 
         if (code == tag::pad && show_padding) {
             unsigned run = 1;
-            while (r.has(1) && r.window(r.position(), 1).u8() == tag::pad) {
+            while (r.has(1) && r.u8_at(r.position()) == tag::pad) {
                 r.skip(1);
                 ++run;
             }

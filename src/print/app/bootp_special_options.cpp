@@ -164,7 +164,7 @@ std::uint32_t print_classless_routes(Context& ctx, ByteReader& value, std::uint3
             ctx.print("/{}", width);
         }
         ctx.put(':');
-        ctx.host(read_ipv4(value));
+        ctx.host(value.ipv4());
         ctx.put(')');
         length -= significant + 4;
     }

@@ -23,7 +23,4 @@ void print_cmu_vendor(Context& ctx, ByteReader vendor);
 // many bytes it left undecoded (printed as "trailing data").
 std::uint32_t print_special_option(Context& ctx, std::uint8_t tag, ByteReader value, std::uint32_t length);
 
-// Reads an IPv4 address; zeros (and `r` truncated) when short.
-Ipv4Address read_ipv4(ByteReader& r) noexcept;
-
 }  // namespace rawdump::print::bootp

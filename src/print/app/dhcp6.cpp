@@ -36,10 +36,7 @@ std::string_view message_type_name(std::uint8_t type) noexcept {
 }
 
 void print_address(Message& m, std::size_t at) {
-    Ipv6Address address;
-    ByteReader r = m.window(at, address.bytes.size());
-    for (auto& b : address.bytes) b = r.u8();
-    m.ctx.host(address);
+    m.ctx.host(m.ipv6(at));
 }
 
 bool print_message(Message& m, std::uint32_t length) {

@@ -37,9 +37,11 @@ public:
     std::size_t end() const noexcept { return bytes_.size(); }
     bool has(std::size_t at, std::size_t n) const noexcept { return at <= end() && n <= end() - at; }
     // Reads past the capture return 0; walkers check has() first, as tcpdump's ND_TTEST does.
-    std::uint8_t u8(std::size_t at) const noexcept { return window(at, 1).u8(); }
-    std::uint16_t be16(std::size_t at) const noexcept { return window(at, 2).be16(); }
-    std::uint32_t be32(std::size_t at) const noexcept { return window(at, 4).be32(); }
+    std::uint8_t u8(std::size_t at) const noexcept { return bytes_.u8_at(at); }
+    std::uint16_t be16(std::size_t at) const noexcept { return bytes_.be16_at(at); }
+    std::uint32_t be32(std::size_t at) const noexcept { return bytes_.be32_at(at); }
+    Ipv4Address ipv4(std::size_t at) const noexcept { return bytes_.ipv4_at(at); }
+    Ipv6Address ipv6(std::size_t at) const noexcept { return bytes_.ipv6_at(at); }
     // Up to n bytes from `at`, clipped to the capture.
     ByteReader window(std::size_t at, std::size_t n) const noexcept { return bytes_.window(at, n); }
 

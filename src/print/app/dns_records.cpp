@@ -154,11 +154,8 @@ bool print_record_data(Message& m, const RecordData& r) {
     switch (static_cast<RecordType>(r.type)) {
     case RecordType::A: {
         if (!m.has(at, 4)) return false;
-        Ipv4Address address;
-        ByteReader bytes = m.window(at, 4);
-        for (auto& b : address.bytes) b = bytes.u8();
         ctx.put(' ');
-        append_numeric(ctx.out, address);  // never resolved, even without -n
+        append_numeric(ctx.out, m.ipv4(at));  // never resolved, even without -n
         return true;
     }
     case RecordType::Ns:
@@ -192,11 +189,8 @@ bool print_record_data(Message& m, const RecordData& r) {
         return true;
     case RecordType::Aaaa: {
         if (!m.has(at, 16)) return false;
-        Ipv6Address address;
-        ByteReader bytes = m.window(at, 16);
-        for (auto& b : address.bytes) b = bytes.u8();
         ctx.put(' ');
-        append_numeric(ctx.out, address);
+        append_numeric(ctx.out, m.ipv6(at));
         return true;
     }
     case RecordType::A6:

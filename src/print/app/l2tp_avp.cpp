@@ -202,7 +202,7 @@ void print_value(Context& ctx, std::uint16_t attribute, ByteReader value) {
 std::uint32_t print_avp(Context& ctx, ByteReader avp, std::uint32_t remaining) {
     ctx.put(' ');
     if (!avp.has(2)) return ctx.truncated_unwind("l2tp"), 0;  // GET of flags and length
-    const std::uint16_t word = avp.window(0, 2).be16();
+    const std::uint16_t word = avp.be16_at(0);
     const std::uint32_t length = word & length_mask;
     // Too short for the header, longer than the message, or not all captured: give up.
     if (length < header_length || length > remaining || !avp.has(length))

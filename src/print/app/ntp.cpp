@@ -52,7 +52,7 @@ void print_invalid(Context& ctx, const ByteReader& message, std::uint32_t length
 }  // namespace ntp
 
 void print_ntp(Context& ctx, ByteReader message, std::uint32_t length) {
-    std::uint8_t first = message.window(0, 1).u8();
+    std::uint8_t first = message.u8_at(0);
     if (message.size() == 0) return ctx.truncated_unwind(ntp::protocol);
 
     ctx.print("NTPv{}", (first & version_mask) >> version_shift);

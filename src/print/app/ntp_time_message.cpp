@@ -53,12 +53,6 @@ bool labelled_timestamp(Context& ctx, ByteReader& r, std::string_view label, Ntp
     return true;
 }
 
-Ipv4Address read_ipv4(ByteReader& r) {
-    Ipv4Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // ", Reference-ID: ..."; false when the message ends here (cut short, or an info
 // query/reply that tcpdump does not decode further).
 bool print_reference_id(Context& ctx, ByteReader& r, std::uint8_t stratum) {
@@ -75,7 +69,7 @@ bool print_reference_id(Context& ctx, ByteReader& r, std::uint8_t stratum) {
         return true;
     case stratum_info_query:
     case stratum_info_reply:
-        ctx.host(read_ipv4(r));
+        ctx.host(r.ipv4());
         ctx.put(stratum == stratum_info_query ? " INFO_QUERY" : " INFO_REPLY");
         return false;
     default:

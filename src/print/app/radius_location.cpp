@@ -46,7 +46,7 @@ void print_location_information(Context& ctx, Message& m, std::size_t offset, st
     if (!check(ctx, m, offset, length)) return;
     if (length < 21) return ctx.print("ERROR: length {} < 21", length);
     unsigned code = at(m, offset + 2), entity = at(m, offset + 3);
-    ctx.print("index {}, code ", m.bytes.window(offset, 2).be16());
+    ctx.print("index {}, code ", m.bytes.be16_at(offset));
     if (auto name = find_name(location_codes, code); !name.empty())
         ctx.put(name);
     else
@@ -68,14 +68,14 @@ void print_location_information(Context& ctx, Message& m, std::size_t offset, st
 void print_location_data(Context& ctx, Message& m, std::size_t offset, std::uint32_t length) {
     if (!check(ctx, m, offset, length)) return;
     if (length < 3) return ctx.print("ERROR: length {} < 3", length);
-    ctx.print("index {}, location", m.bytes.window(offset, 2).be16());
+    ctx.print("index {}, location", m.bytes.be16_at(offset));
     hex_ascii_dump(ctx.out, m.bytes.window(offset + 2, length - 2).all(), "\n\t    ");
 }
 
 void print_location_policy_rules(Context& ctx, Message& m, std::size_t offset, std::uint32_t length) {
     if (!check(ctx, m, offset, length)) return;
     if (length < 10) return ctx.print("ERROR: length {} < 10", length);
-    unsigned flags = m.bytes.window(offset, 2).be16();
+    unsigned flags = m.bytes.be16_at(offset);
     ctx.put("flags ");
     print_flag_names(ctx, flags, location_policy_flags);
     ctx.put(", retention expires ");

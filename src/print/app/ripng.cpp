@@ -16,8 +16,7 @@ constexpr unsigned version_1 = 1, request = 1, response = 2, infinity = 16;
 // printed together, then the tag if set, then the metric if set and wanted.
 bool print_entry(Context& ctx, ByteReader entry, bool with_metric) {
     if (!entry.has(19)) return false;
-    Ipv6Address prefix;
-    for (auto& b : prefix.bytes) b = entry.u8();
+    Ipv6Address prefix = entry.ipv6();
     unsigned tag = entry.be16();
     unsigned prefix_length = entry.u8();
     ctx.host(prefix);

@@ -43,11 +43,11 @@ void print_isakmp_header(Context& ctx, ByteReader message) {
 void print_udp_encap(Context& ctx, ByteReader payload, std::uint32_t length) {
     if (length == 1) {
         if (!payload.has(1)) return ctx.truncated_unwind(protocol_name);
-        if (payload.window(0, 1).u8() == keepalive_byte) return ctx.put("isakmp-nat-keep-alive");
+        if (payload.u8_at(0) == keepalive_byte) return ctx.put("isakmp-nat-keep-alive");
     }
     if (length < non_esp_marker_length) return ctx.truncated(protocol_name);
     if (!payload.has(non_esp_marker_length)) return ctx.truncated_unwind(protocol_name);
-    if (payload.window(0, non_esp_marker_length).be32() == 0) {
+    if (payload.be32_at(0) == 0) {
         ctx.put("NONESP-encap: ");
         return print_isakmp_header(ctx, payload.window(non_esp_marker_length, payload.size()));
     }

@@ -23,7 +23,7 @@ void print_vxlan(Context& ctx, ByteReader payload, std::uint32_t length) {
     // length, as tcpdump's unchecked reads do.
     if (!payload.has(1)) return ctx.truncated_unwind("vxlan");
     ctx.put(", ");
-    print_flags(ctx, payload.window(0, 1).u8(), "invalid");
+    print_flags(ctx, payload.u8_at(0), "invalid");
     ByteReader vni = payload.window(4, 3);
     if (vni.size() < 3) return ctx.truncated_unwind("vxlan");
     ctx.print("vni {}\n", vni.be24());

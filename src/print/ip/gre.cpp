@@ -82,8 +82,7 @@ bool print_route_entries(Context& ctx, Cursor c, unsigned offset, unsigned lengt
         if (!c.has(unit)) return false;
         ctx.print(" {}", at == offset ? "*" : "");
         if (unit == 4) {
-            Ipv4Address a;
-            for (auto& b : a.bytes) b = c.bytes.u8();
+            Ipv4Address a = c.bytes.ipv4();
             c.left -= 4;
             append_numeric(ctx.out, a);
         } else {
@@ -209,7 +208,7 @@ void print_version1(Context& ctx, Cursor c, std::uint32_t length) {
 void print_gre(Context& ctx, ByteReader packet, std::uint32_t length) {
     Cursor c{packet, length};
     if (!c.has(2)) return ctx.truncated("gre");
-    unsigned version = packet.window(0, 2).be16() & version_mask;
+    unsigned version = packet.be16_at(0) & version_mask;
     ctx.print("GREv{}", version);
     switch (version) {
     case 0:

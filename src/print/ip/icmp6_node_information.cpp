@@ -33,18 +33,6 @@ void print_address_flags(Context& ctx, std::uint16_t flags, bool with_truncate) 
     ctx.put(']');
 }
 
-Ipv6Address ipv6_at(ByteReader r) {
-    Ipv6Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
-Ipv4Address ipv4_at(ByteReader r) {
-    Ipv4Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // `, "name"`: uncompressed labels up to the end of the capture ("???" when they do not fit).
 void print_dns_name(Context& ctx, ByteReader name) {
     ctx.put(", \"");
@@ -73,7 +61,7 @@ void print_dns_name(Context& ctx, ByteReader name) {
 // rest exactly, otherwise labels. False when the first byte was not captured.
 bool print_name_field(Context& ctx, ByteReader field) {
     if (field.size() < 1) return false;
-    unsigned first = field.window(0, 1).u8();
+    unsigned first = field.u8_at(0);
     if (first == field.size() - 1) {
         if (ctx.options.verbosity > 0) ctx.put(", 03 draft");
         ctx.put(", \"");
@@ -121,7 +109,7 @@ void print_query(Context& ctx, ByteReader message) {
     if (captured == header_length) return ctx.put(", 03 draft)");
 
     ByteReader subject = message.window(header_length, captured);
-    switch (static_cast<Subject>(message.window(1, 1).u8())) {
+    switch (static_cast<Subject>(message.u8_at(1))) {
     case Subject::Ipv6:
         if (subject.size() < 16) break;  // not captured: tcpdump says nothing
         if (subject.size() != 16) {
@@ -129,7 +117,7 @@ void print_query(Context& ctx, ByteReader message) {
             break;
         }
         ctx.put(", subject=");
-        ctx.host(ipv6_at(subject));
+        ctx.host(subject.ipv6_at(0));
         break;
     case Subject::DnsName:
         ctx.put(", subject=DNS name");
@@ -142,7 +130,7 @@ void print_query(Context& ctx, ByteReader message) {
             break;
         }
         ctx.put(", subject=");
-        ctx.host(ipv4_at(subject));
+        ctx.host(subject.ipv4_at(0));
         break;
     default:
         ctx.put(", unknown subject");
@@ -157,7 +145,7 @@ void print_reply(Context& ctx, ByteReader message, std::uint32_t length) {
     bool verbose = ctx.options.verbosity > 0;
     ctx.put(" node information reply (");
     bool comma = false;
-    auto code = static_cast<ReplyCode>(message.window(1, 1).u8());
+    auto code = static_cast<ReplyCode>(message.u8_at(1));
     switch (code) {
     case ReplyCode::Success:
         if (verbose) {
@@ -191,15 +179,15 @@ void print_reply(Context& ctx, ByteReader message, std::uint32_t length) {
         ctx.put("DNS name");
         // A 4-byte TTL, then the name.
         if (!print_name_field(ctx, message.window(header_length + 4, captured))) return ctx.truncated_unwind("icmp6");
-        if (flags & ttl_valid_flag) ctx.print(" [TTL={}]", message.window(header_length, 4).be32());
+        if (flags & ttl_valid_flag) ctx.print(" [TTL={}]", message.be32_at(header_length));
         break;
     case QueryType::NodeAddresses:
         ctx.put("node addresses");
         // Each answer: a 4-byte TTL, then the address.
         for (std::size_t at = header_length; at + 20 <= captured; at += 20) {
             ctx.put(' ');
-            ctx.host(ipv6_at(message.window(at + 4, 16)));
-            ctx.print("({})", message.window(at, 4).be32());
+            ctx.host(message.ipv6_at(at + 4));
+            ctx.print("({})", message.be32_at(at));
         }
         if (flags) print_address_flags(ctx, flags, true);
         break;
@@ -213,7 +201,7 @@ void print_reply(Context& ctx, ByteReader message, std::uint32_t length) {
 }  // namespace
 
 void print_icmp6_node_information(Context& ctx, ByteReader message, std::uint32_t length) {
-    if (static_cast<NodeInfoType>(message.window(0, 1).u8()) == NodeInfoType::Query)
+    if (static_cast<NodeInfoType>(message.u8_at(0)) == NodeInfoType::Query)
         print_query(ctx, message);
     else
         print_reply(ctx, message, length);

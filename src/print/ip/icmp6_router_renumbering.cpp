@@ -26,11 +26,7 @@ constexpr std::array<std::pair<std::uint8_t, std::string_view>, 3> match_operati
 }};
 
 // Prefixes are printed numerically even without -n (tcpdump uses addrtostr6 here).
-void print_prefix(Context& ctx, ByteReader bytes) {
-    Ipv6Address a;
-    for (auto& b : a.bytes) b = bytes.u8();
-    append_numeric(ctx.out, a);
-}
+void print_prefix(Context& ctx, ByteReader bytes) { append_numeric(ctx.out, bytes.ipv6()); }
 
 void print_separator(Context& ctx) { ctx.put(ctx.options.verbosity > 1 ? "\n\t" : " "); }
 

@@ -27,25 +27,19 @@ constexpr std::array<std::pair<std::uint8_t, std::string_view>, 9> option_names{
     {6, "transitinfo"}, {8, "destprefix"}, {9, "rpltargetdesc"},
 }};
 
-Ipv6Address ipv6_at(ByteReader r) {
-    Ipv6Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // DIO/DAO options under -vv, their bodies in hex from -vvv.
 void print_options(Context& ctx, ByteReader options, std::uint32_t length) {
     std::size_t at = 0;
     while (length != 0) {
         if (!options.has(at + 1)) return ctx.truncated_unwind("icmp6");
-        unsigned type = options.window(at, 1).u8();
+        unsigned type = options.u8_at(at);
         std::size_t option_length = 1;
         if (type == 0) {
             ctx.put(" opt:pad1");
         } else {
             if (length < 2) return ctx.truncated("icmp6");
             if (!options.has(at + 2)) return ctx.truncated_unwind("icmp6");
-            option_length = options.window(at + 1, 1).u8() + 2u;
+            option_length = options.u8_at(at + 1) + 2u;
             std::string_view name;
             for (const auto& [k, n] : option_names)
                 if (k == type) name = n;
@@ -67,10 +61,10 @@ void print_dio(Context& ctx, ByteReader body, std::uint32_t length) {
         return ctx.put(" (invalid)");
     }
     if (!body.has(dio_length)) return ctx.truncated_unwind("icmp6");
-    unsigned instance = body.window(0, 1).u8(), rank = body.window(2, 2).be16();
-    unsigned mop_prf = body.window(4, 1).u8(), dtsn = body.window(5, 1).u8();
+    unsigned instance = body.u8_at(0), rank = body.be16_at(2);
+    unsigned mop_prf = body.u8_at(4), dtsn = body.u8_at(5);
     ctx.put(" [dagid:");
-    ctx.host(ipv6_at(body.window(8, dagid_length)));
+    ctx.host(body.ipv6_at(8));
     ctx.print(",seq:{},instance:{},rank:{},{}mop:", dtsn, instance, rank, (mop_prf & 0x80) ? "grounded," : "");
     unsigned mop = (mop_prf >> 3) & 7;
     if (mop < modes_of_operation.size())
@@ -85,14 +79,14 @@ void print_dio(Context& ctx, ByteReader body, std::uint32_t length) {
 void print_dao(Context& ctx, ByteReader body, std::uint32_t length) {
     if (!body.has(dao_length)) return ctx.truncated("icmp6");
     if (length < dao_minimum) return ctx.put(" [|length too short]");
-    unsigned instance = body.window(0, 1).u8(), flags = body.window(1, 1).u8(), sequence = body.window(3, 1).u8();
+    unsigned instance = body.u8_at(0), flags = body.u8_at(1), sequence = body.u8_at(3);
     bool has_dagid = (flags & 0x40) != 0;
     std::size_t at = dao_minimum;
     std::uint32_t left = length - static_cast<std::uint32_t>(dao_minimum);
     ctx.put(" [dagid:");
     if (has_dagid) {
         if (left < dagid_length) return ctx.put("<elided> [|length too short]");
-        ctx.host(ipv6_at(body.window(at, dagid_length)));
+        ctx.host(body.ipv6_at(at));
         at += dagid_length;
         left -= dagid_length;
     } else {
@@ -106,8 +100,8 @@ void print_dao(Context& ctx, ByteReader body, std::uint32_t length) {
 void print_dao_ack(Context& ctx, ByteReader body, std::uint32_t length) {
     if (!body.has(dao_ack_minimum)) return ctx.truncated("icmp6");
     if (length < dao_ack_minimum) return ctx.put(" [|dao-length too short]");
-    unsigned instance = body.window(0, 1).u8(), flags = body.window(1, 1).u8();
-    unsigned sequence = body.window(2, 1).u8(), status = body.window(3, 1).u8();
+    unsigned instance = body.u8_at(0), flags = body.u8_at(1);
+    unsigned sequence = body.u8_at(2), status = body.u8_at(3);
     bool has_dagid = (flags & 0x80) != 0;
     std::size_t at = dao_ack_minimum;
     std::uint32_t left = length - static_cast<std::uint32_t>(dao_ack_minimum);
@@ -117,7 +111,7 @@ void print_dao_ack(Context& ctx, ByteReader body, std::uint32_t length) {
     }
     ctx.put(" [dagid:");
     if (has_dagid) {
-        ctx.host(ipv6_at(body.window(at, dagid_length)));
+        ctx.host(body.ipv6_at(at));
         at += dagid_length;
         left -= dagid_length;
     } else {
@@ -130,7 +124,7 @@ void print_dao_ack(Context& ctx, ByteReader body, std::uint32_t length) {
 }  // namespace
 
 void print_icmp6_rpl(Context& ctx, ByteReader message, std::uint32_t length) {
-    unsigned code = message.window(1, 1).u8();
+    unsigned code = message.u8_at(1);
     if (code & secured_bit) return ctx.put(", (SEC) [worktodo]");
     ctx.put(", (CLR)");
     // The body starts at the ICMPv6 data field (byte 4).

@@ -39,13 +39,13 @@ void print_icmp_extensions(Context& ctx, ByteReader message, std::uint32_t lengt
     const bool all_captured = extension.size() == remaining;
     const bool verified = all_captured && checksum_finish(checksum_add(0, extension.all())) == 0;
     // Without RFC 4884's length field, only a valid checksum says an extension is there.
-    if (message.window(rfc4884_length_offset, 1).u8() == 0 && all_captured && !verified) return;
+    if (message.u8_at(rfc4884_length_offset) == 0 && all_captured && !verified) return;
 
-    const unsigned version = extension.window(0, 1).u8() >> 4;
+    const unsigned version = extension.u8_at(0) >> 4;
     ctx.print("\n\tICMP Multi-Part extension v{}", version);
     if (version != supported_version) return ctx.put(" packet not supported");
     if (all_captured)
-        ctx.print(", checksum 0x{:04x} ({}correct), length {}", extension.window(2, 2).be16(),
+        ctx.print(", checksum 0x{:04x} ({}correct), length {}", extension.be16_at(2),
                   verified ? "" : "in", remaining);
 
     remaining -= extension_header_length;

@@ -31,12 +31,6 @@ constexpr std::size_t v3_report_minimum = 16;    // header + one empty group rec
 constexpr std::size_t mtrace_query_length = 16;  // source, destination, response address, ttl+qid
 constexpr std::uint8_t default_max_response = 100;  // 10 s: tcpdump leaves it out
 
-Ipv4Address ipv4_at(ByteReader r) {
-    Ipv4Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 bool is_multicast(const Ipv4Address& a) { return (a.bytes[0] & 0xf0) == 0xe0; }
 
 // RFC 3376 4.1.1: codes from 128 on are a floating-point form (3-bit exponent, 4-bit mantissa).
@@ -54,11 +48,11 @@ bool print_mtrace(Context& ctx, ByteReader message, std::uint32_t length, std::s
     }
     ByteReader query = message.window(header_length, mtrace_query_length);
     if (query.size() < mtrace_query_length) return false;
-    Ipv4Address source = ipv4_at(query.window(0, 4));
-    Ipv4Address destination = ipv4_at(query.window(4, 4));
-    Ipv4Address response = ipv4_at(query.window(8, 4));
-    unsigned ttl = query.window(12, 1).u8();
-    ctx.print("{} {}: ", name, query.window(13, 3).be24());
+    Ipv4Address source = query.ipv4_at(0);
+    Ipv4Address destination = query.ipv4_at(4);
+    Ipv4Address response = query.ipv4_at(8);
+    unsigned ttl = query.u8_at(12);
+    ctx.print("{} {}: ", name, query.be24_at(13));
     ctx.host(source);
     ctx.put(" to ");
     ctx.host(destination);
@@ -89,7 +83,7 @@ bool print_v3_query(Context& ctx, ByteReader message, std::uint32_t length) {
     }
     ByteReader group = message.window(4, 4);
     if (group.size() < 4) return false;
-    Ipv4Address address = ipv4_at(group);
+    Ipv4Address address = group.ipv4_at(0);
     if (address.value() == 0) return true;
     ctx.put(" [gaddr ");
     ctx.host(address);
@@ -105,7 +99,7 @@ bool print_v3_query(Context& ctx, ByteReader message, std::uint32_t length) {
                 ByteReader source = message.window(v3_query_minimum + 4 * i, 4);
                 if (source.size() < 4) return false;
                 ctx.put(' ');
-                ctx.host(ipv4_at(source));
+                ctx.host(source.ipv4_at(0));
             }
             ctx.put(" }");
         } else {
@@ -136,8 +130,8 @@ bool print_v3_report(Context& ctx, ByteReader message, std::uint32_t length) {
         ByteReader record = message.window(at, 8);
         if (record.size() < 8) return false;
         ctx.put(" [gaddr ");
-        ctx.host(ipv4_at(record.window(4, 4)));
-        unsigned type = record.window(0, 1).u8();
+        ctx.host(record.ipv4_at(4));
+        unsigned type = record.u8_at(0);
         std::string_view type_name;
         for (const auto& [k, n] : record_types)
             if (k == type) type_name = n;
@@ -145,7 +139,7 @@ bool print_v3_report(Context& ctx, ByteReader message, std::uint32_t length) {
             ctx.print("  [v3-report-#{}]", type);
         else
             ctx.print(" {}", type_name);
-        unsigned sources = record.window(2, 2).be16();
+        unsigned sources = record.be16_at(2);
         if (length < at + 8 + sources * 4u) {
             ctx.print(" [invalid number of sources {}]", sources);
             return true;
@@ -158,7 +152,7 @@ bool print_v3_report(Context& ctx, ByteReader message, std::uint32_t length) {
                 ByteReader source = message.window(at + 8 + 4 * j, 4);
                 if (source.size() < 4) return false;
                 ctx.put(' ');
-                ctx.host(ipv4_at(source));
+                ctx.host(source.ipv4_at(0));
             }
             ctx.put(" }");
         }
@@ -173,7 +167,7 @@ bool print_with_group(Context& ctx, ByteReader message, std::string_view what) {
     ByteReader group = message.window(4, 4);
     if (group.size() < 4) return false;
     ctx.put(what);
-    ctx.host(ipv4_at(group));
+    ctx.host(group.ipv4_at(0));
     return true;
 }
 
@@ -218,7 +212,7 @@ void print_igmp(Context& ctx, ByteReader message, const IpInfo& ip) {
             }
             ByteReader group = message.window(4, 4);
             if (group.size() < 4) return ctx.truncated_unwind("igmp");
-            Ipv4Address address = ipv4_at(group);
+            Ipv4Address address = group.ipv4_at(0);
             if (address.value() != 0) {
                 ctx.put(" [gaddr ");
                 ctx.host(address);
@@ -269,7 +263,7 @@ void print_igmp(Context& ctx, ByteReader message, const IpInfo& ip) {
 
     if (ctx.options.verbosity > 0 && length >= 4 && message.has(length)) {
         std::uint16_t computed = checksum_finish(checksum_add(0, message.window(0, length).all()));
-        if (computed != 0) ctx.print(" bad igmp cksum {:x}!", message.window(2, 2).be16());
+        if (computed != 0) ctx.print(" bad igmp cksum {:x}!", message.be16_at(2));
     }
 }
 

@@ -25,7 +25,9 @@ constexpr std::array<std::pair<std::uint8_t, std::string_view>, 5> neighbor_flag
 
 constexpr std::size_t igmp_header_length = 8;
 
-// Reads as tcpdump's GET_ macros do: a read past the capture ends the line (unwinding).
+// Reads as tcpdump's GET_ macros do: a read past the capture ends the line (unwinding). Kept
+// beside ByteReader because have() prints the marker and unwinds, which a reader's sticky
+// flag does not; the fields themselves are read through the reader's _at words.
 struct Cursor {
     Context& ctx;
     ByteReader bytes;
@@ -35,13 +37,7 @@ struct Cursor {
         ctx.truncated_unwind("dvmrp");
         return false;
     }
-    unsigned u8() { return bytes.window(at++, 1).u8(); }
-    Ipv4Address ipv4_at(std::size_t offset) const {
-        Ipv4Address a;
-        ByteReader r = bytes.window(offset, 4);
-        for (auto& b : a.bytes) b = r.u8();
-        return a;
-    }
+    unsigned u8() { return bytes.u8_at(at++); }
 };
 
 void print_invalid(Context& ctx) { ctx.put(" (invalid)"); }
@@ -54,7 +50,7 @@ void print_probe(Cursor& c, std::uint32_t length) {
     }
     ctx.put(ctx.options.verbosity > 1 ? "\n\t" : " ");
     if (!c.have(4)) return;
-    ctx.print("genid {}", c.bytes.window(c.at, 4).be32());
+    ctx.print("genid {}", c.bytes.be32_at(c.at));
     if (ctx.options.verbosity < 2) return;
     c.at += 4;
     length -= 4;
@@ -65,7 +61,7 @@ void print_probe(Cursor& c, std::uint32_t length) {
         }
         if (!c.have(4)) return;
         ctx.put("\n\tneighbor ");
-        ctx.host(c.ipv4_at(c.at));
+        ctx.host(c.bytes.ipv4_at(c.at));
         c.at += 4;
         length -= 4;
     }
@@ -122,11 +118,11 @@ void print_neighbors(Cursor& c, std::uint32_t length) {
             }
             if (!c.bytes.has(local + 4)) return c.ctx.truncated_unwind("dvmrp");
             ctx.put(" [");
-            ctx.host(c.ipv4_at(local));
+            ctx.host(c.bytes.ipv4_at(local));
             ctx.put(" ->");
             if (!c.have(4)) return;
             ctx.put(' ');
-            ctx.host(c.ipv4_at(c.at));
+            ctx.host(c.bytes.ipv4_at(c.at));
             ctx.print(", ({}/{})]", metric, threshold);
             c.at += 4;
             length -= 4;
@@ -155,10 +151,10 @@ void print_neighbors2(Cursor& c, std::uint32_t length, unsigned major, unsigned 
             }
             if (!c.bytes.has(local + 4)) return c.ctx.truncated_unwind("dvmrp");
             ctx.put(" [");
-            ctx.host(c.ipv4_at(local));
+            ctx.host(c.bytes.ipv4_at(local));
             ctx.put(" -> ");
             if (!c.have(4)) return;
-            ctx.host(c.ipv4_at(c.at));
+            ctx.host(c.bytes.ipv4_at(c.at));
             ctx.print(" ({}/{}", metric, threshold);
             for (const auto& [bit, text] : neighbor_flags)
                 if (flags & bit) ctx.put(text);
@@ -177,9 +173,9 @@ void print_neighbors2(Cursor& c, std::uint32_t length, unsigned major, unsigned 
 bool print_source_group(Cursor& c) {
     if (!c.have(8)) return false;
     c.ctx.put(" src ");
-    c.ctx.host(c.ipv4_at(c.at));
+    c.ctx.host(c.bytes.ipv4_at(c.at));
     c.ctx.put(" grp ");
-    c.ctx.host(c.ipv4_at(c.at + 4));
+    c.ctx.host(c.bytes.ipv4_at(c.at + 4));
     return true;
 }
 
@@ -191,7 +187,7 @@ void print_dvmrp(Context& ctx, ByteReader message, std::uint32_t length) {
         return print_invalid(ctx);
     }
     if (!message.has(2)) return ctx.truncated_unwind("dvmrp");
-    unsigned type = message.window(1, 1).u8();
+    unsigned type = message.u8_at(1);
     std::string_view name;
     for (const auto& [k, n] : type_names)
         if (k == type) name = n;
@@ -214,7 +210,7 @@ void print_dvmrp(Context& ctx, ByteReader message, std::uint32_t length) {
     case DvmrpType::Neighbors2: {
         // The version sits in the IGMP group field: minor at byte 6, major at byte 7.
         if (!message.has(igmp_header_length)) return ctx.truncated_unwind("dvmrp");
-        unsigned major = message.window(7, 1).u8(), minor = message.window(6, 1).u8();
+        unsigned major = message.u8_at(7), minor = message.u8_at(6);
         print_neighbors2(c, body, major, minor);
         break;
     }
@@ -223,7 +219,7 @@ void print_dvmrp(Context& ctx, ByteReader message, std::uint32_t length) {
         ctx.put(" timer ");
         c.at += 8;
         if (!c.have(4)) return;
-        std::uint32_t seconds = message.window(c.at, 4).be32();
+        std::uint32_t seconds = message.be32_at(c.at);
         print_igmp_relative_seconds(ctx, seconds);
         break;
     }

@@ -28,15 +28,10 @@ struct Message {
         ctx.truncated_unwind("pimv1");
         return false;
     }
-    unsigned u8(std::size_t at) const { return bytes.window(at, 1).u8(); }
-    unsigned be16(std::size_t at) const { return bytes.window(at, 2).be16(); }
-    std::uint32_t be32(std::size_t at) const { return bytes.window(at, 4).be32(); }
-    void host(std::size_t at) {
-        Ipv4Address a;
-        ByteReader r = bytes.window(at, 4);
-        for (auto& b : a.bytes) b = r.u8();
-        ctx.host(a);
-    }
+    unsigned u8(std::size_t at) const { return bytes.u8_at(at); }
+    unsigned be16(std::size_t at) const { return bytes.be16_at(at); }
+    std::uint32_t be32(std::size_t at) const { return bytes.be32_at(at); }
+    void host(std::size_t at) { ctx.host(bytes.ipv4_at(at)); }
 };
 
 // A single group with a single source fits on one line.

@@ -9,12 +9,6 @@ constexpr unsigned router_alert_length = 4, jumbo_length = 6, home_address_min_l
 
 enum class RoutingType : std::uint8_t { SourceRoute = 0, Mobile = 2, SegmentRouting = 4 };
 
-Ipv6Address address_at(ByteReader r) {
-    Ipv6Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // The options' text is only produced under -v; without it they are still walked (a bad
 // option still truncates the line, and the jumbo option still sets the length). What ends the
 // walk early (a cut or invalid option) is reported either way.
@@ -53,15 +47,15 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
     bool seen_jumbo = false;
     unsigned optlen = 0;
     for (unsigned i = 0; i < len; i += optlen) {
-        unsigned type = opts.window(i, 1).u8();
+        unsigned type = opts.u8_at(i);
         if (type == static_cast<unsigned>(Ip6Option::Pad1)) {
             optlen = 1;
         } else {
             if (i + 1 >= len) return false;
-            optlen = opts.window(i + 1, 1).u8() + 2u;
+            optlen = opts.u8_at(i + 1) + 2u;
         }
         if (i + optlen > len) return false;
-        unsigned declared = opts.window(i + 1, 1).u8();
+        unsigned declared = opts.u8_at(i + 1);
         switch (static_cast<Ip6Option>(type)) {
         case Ip6Option::Pad1:
             ctx.put("(pad1)");
@@ -79,7 +73,7 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
             if (declared != router_alert_length - 2) {
                 return ctx.problem("(rtalert: invalid len {})", declared);
             }
-            ctx.print("(rtalert: 0x{:04x}) ", opts.window(i + 2, 2).be16());
+            ctx.print("(rtalert: 0x{:04x}) ", opts.be16_at(i + 2));
             break;
         case Ip6Option::Jumbo: {
             if (len - i < jumbo_length) {
@@ -88,7 +82,7 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
             if (declared != jumbo_length - 2) {
                 return ctx.problem("(jumbo: invalid len {})", declared);
             }
-            std::uint32_t jumbo = opts.window(i + 2, 4).be32();
+            std::uint32_t jumbo = opts.be32_at(i + 2);
             if (seen_jumbo)
                 ctx.print("(jumbo: {} - already seen) ", jumbo);
             else if (!hop_by_hop)
@@ -110,7 +104,7 @@ bool walk_options(MaybeOutput ctx, ByteReader opts, unsigned len, bool hop_by_ho
                 return ctx.problem("(homeaddr: invalid len {})", declared);
             }
             ctx.put("(homeaddr: ");
-            ctx.host(address_at(opts.window(i + 2, 16)));
+            ctx.host(opts.ipv6_at(i + 2));
             ctx.put(')');
             break;
         default:
@@ -133,7 +127,7 @@ std::optional<unsigned> print_option_header(Context& ctx, ByteReader header, boo
         ctx.truncated_unwind(protocol);
         return std::nullopt;
     }
-    unsigned length = (header.window(1, 1).u8() + 1u) * 8;
+    unsigned length = (header.u8_at(1) + 1u) * 8;
     if (!header.has(length)) {
         ctx.truncated(protocol);
         return std::nullopt;
@@ -173,7 +167,7 @@ std::optional<unsigned> print_fragment_header(Context& ctx, ByteReader header, s
 
 std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ipv6Address& final_destination) {
     ByteReader r = header;
-    unsigned len = r.window(1, 1).u8();
+    unsigned len = r.u8_at(1);
     auto unwind = [&] {
         ctx.truncated_unwind("rt6");
         return std::nullopt;
@@ -182,17 +176,17 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
     if (!header.has(2)) return unwind();
     ctx.print(" (len={}", len);
     if (!header.has(3)) return unwind();
-    unsigned type = header.window(2, 1).u8();
+    unsigned type = header.u8_at(2);
     ctx.print(", type={}", type);
     if (type == static_cast<unsigned>(RoutingType::SourceRoute)) ctx.put(" [Deprecated]");
     if (!header.has(4)) return unwind();
-    ctx.print(", segleft={}", header.window(3, 1).u8());
+    ctx.print(", segleft={}", header.u8_at(3));
     switch (static_cast<RoutingType>(type)) {
     case RoutingType::SourceRoute:
     case RoutingType::Mobile: {
         // The reserved word is shown under -v, and without it when it is not zero.
         if (!header.has(8)) return unwind();
-        if (const std::uint32_t reserved = header.window(4, 4).be32(); ctx.options.verbosity > 0 || reserved != 0)
+        if (const std::uint32_t reserved = header.be32_at(4); ctx.options.verbosity > 0 || reserved != 0)
             ctx.print(", rsv=0x{:x}", reserved);
         if (len % 2 == 1) {
             ctx.print(" (invalid length {}) (invalid)", len);
@@ -201,7 +195,7 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
         for (unsigned i = 0; i < len / 2; ++i) {
             if (!header.has(8 + 16 * (i + 1))) return unwind();
             ctx.print(", [{}]", i);
-            final_destination = address_at(header.window(8 + 16 * i, 16));
+            final_destination = header.ipv6_at(8 + 16 * i);
             ctx.host(final_destination);
         }
         break;
@@ -209,14 +203,14 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
     case RoutingType::SegmentRouting: {
         // Each field is printed as soon as it is read.
         if (!header.has(5)) return unwind();
-        unsigned last = header.window(4, 1).u8();
+        unsigned last = header.u8_at(4);
         ctx.print(", last-entry={}", last);
         // The flags are shown under -v, and without it when any is set.
         if (!header.has(6)) return unwind();
-        if (const unsigned flags = header.window(5, 1).u8(); ctx.options.verbosity > 0 || flags != 0)
+        if (const unsigned flags = header.u8_at(5); ctx.options.verbosity > 0 || flags != 0)
             ctx.print(", flags=0x{:x}", flags);
         if (!header.has(8)) return unwind();
-        ctx.print(", tag={:x}", header.window(6, 2).be16());
+        ctx.print(", tag={:x}", header.be16_at(6));
         if (len % 2 == 1) {
             ctx.print(" (invalid length {}) (invalid)", len);
             return std::nullopt;
@@ -225,7 +219,7 @@ std::optional<unsigned> print_routing_header(Context& ctx, ByteReader header, Ip
         for (unsigned i = 0; i <= last && i < len / 2; ++i) {
             if (!header.has(8 + 16 * (i + 1))) return unwind();
             ctx.print(", [{}]", i);
-            Ipv6Address segment = address_at(header.window(8 + 16 * i, 16));
+            Ipv6Address segment = header.ipv6_at(8 + 16 * i);
             if (i == 0) final_destination = segment;  // segment 0 is the last one visited
             ctx.host(segment);
         }

@@ -34,7 +34,7 @@ bool checksum_ok(ByteReader message, const IpInfo& ip, unsigned version) {
 
 void print_vrrp(Context& ctx, ByteReader message, const IpInfo& ip) {
     auto unwind = [&] { ctx.truncated_unwind("vrrp"); };
-    auto byte = [&](std::size_t at) { return message.window(at, 1).u8(); };
+    auto byte = [&](std::size_t at) { return message.u8_at(at); };
     ctx.put("VRRP");  // the protocol name comes before the first read
     if (!message.has(1)) return unwind();
     const unsigned version = byte(0) >> 4, type = byte(0) & 0x0f;
@@ -65,7 +65,7 @@ void print_vrrp(Context& ctx, ByteReader message, const IpInfo& ip) {
     // The checksum is only judged on a whole message.
     if (message.size() >= ip.length && !checksum_ok(message.window(0, ip.length), ip, version)) {
         if (!message.has(8)) return unwind();
-        ctx.print(", (bad vrrp cksum {:x})", message.window(6, 2).be16());
+        ctx.print(", (bad vrrp cksum {:x})", message.be16_at(6));
     }
     ctx.put(", addrs");
     if (count > 1) ctx.print("({})", count);
@@ -74,20 +74,14 @@ void print_vrrp(Context& ctx, ByteReader message, const IpInfo& ip) {
     char separator = ' ';
     for (unsigned i = 0; i < count; ++i) {
         if (ip.version == 4) {
-            ByteReader r = message.window(at, 4);
-            if (r.size() < 4) return unwind();
-            Ipv4Address address;
-            for (auto& b : address.bytes) b = r.u8();
+            if (!message.has_at(at, 4)) return unwind();
             ctx.put(separator);
-            ctx.host(address);
+            ctx.host(message.ipv4_at(at));
             at += 4;
         } else {
-            ByteReader r = message.window(at, 16);
-            if (r.size() < 16) return unwind();
-            Ipv6Address address;
-            for (auto& b : address.bytes) b = r.u8();
+            if (!message.has_at(at, 16)) return unwind();
             ctx.put(separator);
-            ctx.host(address);
+            ctx.host(message.ipv6_at(at));
             at += 16;
         }
         separator = ',';

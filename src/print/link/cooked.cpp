@@ -46,7 +46,7 @@ bool decode_v1(ByteReader r, CookedHeader& h) {
     h.packet_type = r.be16();
     h.hardware_type = r.be16();
     h.address_length = r.be16();
-    for (auto& b : h.address.bytes) b = r.u8();
+    h.address = r.mac();
     r.skip(2);
     h.protocol = r.be16();
     return !r.truncated();
@@ -59,7 +59,7 @@ bool decode_v2(ByteReader r, CookedHeader& h) {
     h.hardware_type = r.be16();
     h.packet_type = r.u8();
     h.address_length = r.u8();
-    for (auto& b : h.address.bytes) b = r.u8();
+    h.address = r.mac();
     r.skip(2);  // the address field is 8 bytes long: the header must be all there
     return !r.truncated();
 }

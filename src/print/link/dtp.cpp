@@ -19,7 +19,7 @@ constexpr std::size_t tlv_header_length = 4;
 void print_dtp(Context& ctx, ByteReader message, std::uint32_t length) {
     if (length < 1) return ctx.put(" (invalid)");
     if (!message.has(1)) return ctx.truncated_unwind("dtp");
-    ctx.print("DTPv{}, length {}", message.window(0, 1).u8(), length);
+    ctx.print("DTPv{}, length {}", message.u8_at(0), length);
     if (ctx.options.verbosity == 0) return;
     // Each field is printed as soon as it is read; the first one not captured ends the line.
     for (std::size_t at = 1; at < length;) {
@@ -55,7 +55,7 @@ void print_dtp(Context& ctx, ByteReader message, std::uint32_t length) {
             for (std::size_t i = 0; i < value_length; ++i) {  // the name stops at a NUL
                 ByteReader c = message.window(value_at + i, 1);
                 if (c.size() < 1) return ctx.truncated_unwind("dtp");
-                if (c.window(0, 1).u8() == 0) break;
+                if (c.u8_at(0) == 0) break;
                 print_escaped(ctx, c);
             }
             break;
@@ -63,16 +63,13 @@ void print_dtp(Context& ctx, ByteReader message, std::uint32_t length) {
         case DtpTlv::DtpType:
             if (tlv_length != 5) return ctx.put(" (invalid)");
             if (!message.has(value_at + 1)) return ctx.truncated_unwind("dtp");
-            ctx.print(", 0x{:x}", message.window(value_at, 1).u8());
+            ctx.print(", 0x{:x}", message.u8_at(value_at));
             break;
         case DtpTlv::Neighbor: {
             if (tlv_length != 10) return ctx.put(" (invalid)");
-            ByteReader value = message.window(value_at, 6);
-            if (value.size() < 6) return ctx.truncated_unwind("dtp");
-            MacAddress neighbor;
-            for (auto& b : neighbor.bytes) b = value.u8();
+            if (!message.has_at(value_at, 6)) return ctx.truncated_unwind("dtp");
             ctx.put(", ");
-            ctx.mac(neighbor);
+            ctx.mac(message.mac_at(value_at));
             break;
         }
         default:

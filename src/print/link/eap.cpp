@@ -37,15 +37,12 @@ constexpr std::array<Name, 9> sim_aka_subtypes{{
 constexpr std::size_t header_length = 4;
 constexpr std::size_t type_offset = 4, data_offset = 5, tls_length_offset = 6;
 
-unsigned u8_at(const ByteReader& eap, std::size_t offset) { return eap.window(offset, 1).u8(); }
-
-
 // TLS, TTLS and FAST: the version (TTLS, FAST), the flags, and the message length when the
 // L bit announces one.
 void print_tls_flags(Context& ctx, const ByteReader& eap, std::size_t length, unsigned method) {
     std::string_view family = method == fast ? "FAST" : "TLS/TTLS";
     if (length < data_offset + 1) return ctx.print(" (too short for EAP {} request/response)", family);
-    unsigned flags = u8_at(eap, data_offset);
+    unsigned flags = eap.u8_at(data_offset);
     if (method == ttls) ctx.print(" TTLSv{}", flags & tls_version_mask);
     if (method == fast) ctx.print(" FASTv{}", flags & tls_version_mask);
     ctx.put(" flags ");
@@ -54,12 +51,12 @@ void print_tls_flags(Context& ctx, const ByteReader& eap, std::size_t length, un
     if (!(flags & tls_length_included)) return;
     if (length < tls_length_offset + 4)
         return ctx.print(" (too short for EAP {} request/response with length)", family);
-    ctx.print(", len {}", eap.window(tls_length_offset, 4).be32());
+    ctx.print(", len {}", eap.be32_at(tls_length_offset));
 }
 
 // The method part of a request or response; all `length` bytes of `eap` were captured.
 void print_method(Context& ctx, const ByteReader& eap, std::size_t length) {
-    unsigned method = u8_at(eap, type_offset);
+    unsigned method = eap.u8_at(type_offset);
     ctx.print("\n\t\t Type {} ({})", name_or(methods, method, "unknown"), method);
     switch (method) {
     case identity:
@@ -76,7 +73,7 @@ void print_method(Context& ctx, const ByteReader& eap, std::size_t length) {
         if (length <= data_offset) return ctx.put(" (too short for EAP Legacy NAK request/response)");
         std::string_view separator;
         for (std::size_t i = data_offset; i < length; ++i) {
-            unsigned wanted = u8_at(eap, i);
+            unsigned wanted = eap.u8_at(i);
             ctx.print("{} {} ({})", separator, name_or(methods, wanted, "unknown"), wanted);
             separator = ",";
         }
@@ -89,7 +86,7 @@ void print_method(Context& ctx, const ByteReader& eap, std::size_t length) {
     case sim:
     case aka: {
         if (length <= data_offset) return ctx.put(" (too short for EAP SIM/AKA request/response)");
-        unsigned subtype = u8_at(eap, data_offset);
+        unsigned subtype = eap.u8_at(data_offset);
         return ctx.print(" subtype [{}] 0x{:02x}", name_or(sim_aka_subtypes, subtype, "unknown"), subtype);
     }
     default:
@@ -105,14 +102,14 @@ bool print_eap_packet(Context& ctx, ByteReader eap, std::uint32_t length, std::s
         ctx.truncated_unwind(protocol);
         return false;
     }
-    unsigned code = u8_at(eap, 0);
-    std::uint32_t eap_length = eap.window(2, 2).be16();
+    unsigned code = eap.u8_at(0);
+    std::uint32_t eap_length = eap.be16_at(2);
     if (eap_length != length) {
         // Most likely one piece of a packet the carrier split (RADIUS EAP-Message attributes).
         ctx.put("EAP fragment?");
         return true;
     }
-    ctx.print("{} ({}), id {}, len {}", name_or(codes, code, "unknown"), code, u8_at(eap, 1), eap_length);
+    ctx.print("{} ({}), id {}, len {}", name_or(codes, code, "unknown"), code, eap.u8_at(1), eap_length);
     if (eap_length < header_length) {
         ctx.put(" (too short for EAP header)");
         return true;

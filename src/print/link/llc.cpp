@@ -138,8 +138,8 @@ LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, cons
         hex_ascii_dump(ctx.out, payload.all());
         return {captured < 3 ? captured : length, true};
     }
-    std::uint8_t dsap_field = payload.window(0, 1).u8(), ssap_field = payload.window(1, 1).u8();
-    std::uint16_t control = payload.window(2, 1).u8();
+    std::uint8_t dsap_field = payload.u8_at(0), ssap_field = payload.u8_at(1);
+    std::uint16_t control = payload.u8_at(2);
     bool unnumbered = (control & u_format) == u_format;
     std::size_t header_length = 3;
     if (!unnumbered) {
@@ -224,12 +224,12 @@ LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, cons
                 ctx.truncated("llc");
                 return {header_length, true};
             }
-            if (body.window(0, 1).u8() == xid_format) {
+            if (body.u8_at(0) == xid_format) {
                 if (body.size() < 3 || body_length < 3) {
                     ctx.truncated("llc");
                     hex_ascii_dump(ctx.out, body.all());
                 } else {
-                    ctx.print(": {:02x} {:02x}", body.window(1, 1).u8(), body.window(2, 1).u8());
+                    ctx.print(": {:02x} {:02x}", body.u8_at(1), body.u8_at(2));
                 }
                 return {header_length, true};
             }

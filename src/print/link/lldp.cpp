@@ -65,7 +65,7 @@ using lldp::name_or;
 bool network_address_fits(ByteReader address) {
     if (address.size() < 1) return false;
     std::size_t left = address.size() - 1;
-    switch (address.window(0, 1).u8()) {
+    switch (address.u8_at(0)) {
     case afi_ipv4: return left >= 4;
     case afi_ipv6: return left >= 16;
     case afi_802: return left >= 6;
@@ -79,32 +79,20 @@ void print_network_address(Context& ctx, ByteReader address) {
     auto family = name_or(address_families, afi, "Unknown");
     switch (afi) {
     case afi_ipv4: {
-        Ipv4Address a;
-        for (auto& b : a.bytes) b = address.u8();
         ctx.print("AFI {} ({}): ", family, afi);
-        return ctx.host(a);
+        return ctx.host(address.ipv4());
     }
     case afi_ipv6: {
-        Ipv6Address a;
-        for (auto& b : a.bytes) b = address.u8();
         ctx.print("AFI {} ({}): ", family, afi);
-        return ctx.host(a);
+        return ctx.host(address.ipv6());
     }
     case afi_802: {
-        MacAddress a;
-        for (auto& b : a.bytes) b = address.u8();
         ctx.print("AFI {} ({}): ", family, afi);
-        return ctx.mac(a);
+        return ctx.mac(address.mac());
     }
     default:
         return ctx.print("AFI {} ({}), no AF printer !", family, afi);
     }
-}
-
-MacAddress read_mac(ByteReader r) {
-    MacAddress a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
 }
 
 // Chassis ID and Port ID share a layout: a subtype, then a MAC address, a network address or
@@ -119,7 +107,7 @@ bool print_id(Context& ctx, ByteReader value, bool chassis, bool& hexdump) {
     ByteReader rest = value.narrowed(value.remaining());
     if (subtype == mac) {
         if (rest.size() < 6) return false;
-        ctx.mac(read_mac(rest));
+        ctx.mac(rest.mac_at(0));
     } else if (subtype == network) {
         if (!network_address_fits(rest)) return false;
         print_network_address(ctx, rest);
@@ -175,7 +163,7 @@ bool print_capabilities(Context& ctx, ByteReader value) {
 
 bool print_organization_specific(Context& ctx, ByteReader value, bool& hexdump) {
     if (value.size() < 3) return false;
-    std::uint32_t oui = value.window(0, 3).be24();
+    std::uint32_t oui = value.be24_at(0);
     auto name = oui_name(oui);
     ctx.print(": OUI {} (0x{:06x})", name.empty() ? std::string_view{"Unknown"} : name, oui);
     switch (oui) {

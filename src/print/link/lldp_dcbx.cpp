@@ -23,17 +23,15 @@ constexpr std::size_t pfc_length = 6;
 constexpr std::size_t application_minimum = 4;
 constexpr std::size_t application_entry_length = 6;
 
-unsigned u8_at(ByteReader v, std::size_t offset) { return v.window(offset, 1).u8(); }
-
 // The versions and the info block that start every feature TLV.
 void print_feature_header(Context& ctx, ByteReader v) {
-    ctx.print("\n\t      Oper_Version: {}", u8_at(v, 0));
-    ctx.print("\n\t      Max_Version: {}", u8_at(v, 1));
-    unsigned info = u8_at(v, 2);
+    ctx.print("\n\t      Oper_Version: {}", v.u8_at(0));
+    ctx.print("\n\t      Max_Version: {}", v.u8_at(1));
+    unsigned info = v.u8_at(2);
     ctx.print("\n\t      Info block(0x{:02X}): ", info);
     ctx.print("Enable bit: {}, Willing bit: {}, Error Bit: {}", (info & 0x80) ? 1 : 0, (info & 0x40) ? 1 : 0,
               (info & 0x20) ? 1 : 0);
-    ctx.print("\n\t      SubType: {}", u8_at(v, 3));
+    ctx.print("\n\t      SubType: {}", v.u8_at(3));
 }
 
 // One feature TLV; false when it is too short (tcpdump then stops decoding the DCBX value).
@@ -43,21 +41,21 @@ bool print_feature(Context& ctx, unsigned type, ByteReader v, bool& hexdump) {
     case Feature::Control:
         if (length < control_length) return false;
         ctx.print("\n\t    Control - Protocol Control (type 0x{:x}, length {})", type, length);
-        ctx.print("\n\t      Oper_Version: {}", u8_at(v, 0));
-        ctx.print("\n\t      Max_Version: {}", u8_at(v, 1));
-        ctx.print("\n\t      Sequence Number: {}", v.window(2, 4).be32());
-        ctx.print("\n\t      Acknowledgement Number: {}", v.window(6, 4).be32());
+        ctx.print("\n\t      Oper_Version: {}", v.u8_at(0));
+        ctx.print("\n\t      Max_Version: {}", v.u8_at(1));
+        ctx.print("\n\t      Sequence Number: {}", v.be32_at(2));
+        ctx.print("\n\t      Acknowledgement Number: {}", v.be32_at(6));
         return true;
     case Feature::PriorityGroups: {
         if (length < priority_groups_length) return false;
         ctx.print("\n\t    Feature - Priority Group (type 0x{:x}, length {})", type, length);
         print_feature_header(ctx, v);
         ctx.put("\n\t      Priority Allocation");
-        std::uint32_t groups = v.window(4, 4).be32();
+        std::uint32_t groups = v.be32_at(4);
         for (unsigned i = 0; i <= 7; ++i) ctx.print("\n\t          PgId_{}: {}", i, (groups >> (28 - 4 * i)) & 0xf);
         ctx.put("\n\t      Priority Group Allocation");
-        for (unsigned i = 0; i <= 7; ++i) ctx.print("\n\t          Pg percentage[{}]: {}", i, u8_at(v, 8 + i));
-        ctx.print("\n\t      NumTCsSupported: {}", u8_at(v, 16));
+        for (unsigned i = 0; i <= 7; ++i) ctx.print("\n\t          Pg percentage[{}]: {}", i, v.u8_at(8 + i));
+        ctx.print("\n\t      NumTCsSupported: {}", v.u8_at(16));
         return true;
     }
     case Feature::PriorityFlowControl: {
@@ -65,11 +63,11 @@ bool print_feature(Context& ctx, unsigned type, ByteReader v, bool& hexdump) {
         ctx.put("\n\t    Feature - Priority Flow Control");
         ctx.print(" (type 0x{:x}, length {})", type, length);
         print_feature_header(ctx, v);
-        unsigned config = u8_at(v, 4);
+        unsigned config = v.u8_at(4);
         ctx.print("\n\t      PFC Config (0x{:02X})", config);
         for (unsigned i = 0; i <= 7; ++i)
             ctx.print("\n\t          Priority Bit {}: {}", i, (config & (1u << i)) ? "Enabled" : "Disabled");
-        ctx.print("\n\t      NumTCPFCSupported: {}", u8_at(v, 5));
+        ctx.print("\n\t      NumTCPFCSupported: {}", v.u8_at(5));
         return true;
     }
     case Feature::Application: {
@@ -78,12 +76,12 @@ bool print_feature(Context& ctx, unsigned type, ByteReader v, bool& hexdump) {
         print_feature_header(ctx, v);
         for (std::size_t at = 4; length - at >= application_entry_length; at += application_entry_length) {
             ctx.put("\n\t      Application Value");
-            ctx.print("\n\t          Application Protocol ID: 0x{:04x}", v.window(at, 2).be16());
-            std::uint32_t selector = v.window(at + 2, 3).be24();
+            ctx.print("\n\t          Application Protocol ID: 0x{:04x}", v.be16_at(at));
+            std::uint32_t selector = v.be24_at(at + 2);
             ctx.print("\n\t          SF (0x{:x}) Application Protocol ID is {}", selector >> 22,
                       (selector >> 22) ? "Socket Number" : "L2 EtherType");
             ctx.print("\n\t          OUI: 0x{:06x}", selector & 0x3fffff);
-            ctx.print("\n\t          User Priority Map: 0x{:02x}", u8_at(v, at + 5));
+            ctx.print("\n\t          User Priority Map: 0x{:02x}", v.u8_at(at + 5));
         }
         return true;
     }
@@ -97,13 +95,13 @@ bool print_feature(Context& ctx, unsigned type, ByteReader v, bool& hexdump) {
 
 bool print_dcbx(Context& ctx, ByteReader v) {
     if (v.size() < 4) return false;
-    unsigned subtype = u8_at(v, 3);
+    unsigned subtype = v.u8_at(3);
     ctx.print("\n\t  {} Subtype ({})", name_or(subtypes, subtype, "unknown"), subtype);
     if (subtype == subtype_rev1) return true;
     bool hexdump = false;
     std::size_t at = 4, left = v.size() - 4;
     while (left >= 2) {
-        unsigned header = v.window(at, 2).be16();
+        unsigned header = v.be16_at(at);
         unsigned type = header >> 9;
         std::size_t length = header & 0x1ff;
         hexdump = false;

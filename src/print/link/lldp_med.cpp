@@ -60,38 +60,35 @@ constexpr std::array<Names, 3> power_sources{{
 constexpr std::array<Names, 3> power_priorities{{{1, "critical"}, {2, "high"}, {3, "low"}}};
 constexpr unsigned power_reserved = 1024;  // values from here on are not tenths of watts
 
-unsigned u8_at(ByteReader v, std::size_t offset) { return v.window(offset, 1).u8(); }
-unsigned be16_at(ByteReader v, std::size_t offset) { return v.window(offset, 2).be16(); }
-
 // 34 bits of latitude or longitude: the low 2 bits of the resolution byte, then 32 bits.
 std::uint64_t coordinate(ByteReader v, std::size_t offset) {
-    std::uint64_t high = u8_at(v, offset) & 0x3;
-    return high << 32 | v.window(offset + 1, 4).be32();
+    std::uint64_t high = v.u8_at(offset) & 0x3;
+    return high << 32 | v.be32_at(offset + 1);
 }
 
 bool print_location(Context& ctx, ByteReader v) {
     const std::size_t length = v.size();
     if (length < 5) return false;
-    unsigned format = u8_at(v, 4);
+    unsigned format = v.u8_at(4);
     ctx.print("\n\t    Location data format {} (0x{:02x})", name_or(location_formats, format, "unknown"), format);
     switch (static_cast<LocationFormat>(format)) {
     case LocationFormat::Coordinates: {
         if (length < 21) return false;
-        ctx.print("\n\t    Latitude resolution {}, latitude value {}", u8_at(v, 5) >> 2, coordinate(v, 5));
-        ctx.print("\n\t    Longitude resolution {}, longitude value {}", u8_at(v, 10) >> 2, coordinate(v, 10));
-        unsigned altitude_type = u8_at(v, 15) >> 4;
+        ctx.print("\n\t    Latitude resolution {}, latitude value {}", v.u8_at(5) >> 2, coordinate(v, 5));
+        ctx.print("\n\t    Longitude resolution {}, longitude value {}", v.u8_at(10) >> 2, coordinate(v, 10));
+        unsigned altitude_type = v.u8_at(15) >> 4;
         ctx.print("\n\t    Altitude type {} ({})", name_or(altitude_types, altitude_type, "unknown"), altitude_type);
-        ctx.print("\n\t    Altitude resolution {}, altitude value 0x{:x}", (be16_at(v, 15) >> 6) & 0x3f,
-                  v.window(16, 4).be32() & 0x3fffffff);
-        unsigned datum = u8_at(v, 20);
+        ctx.print("\n\t    Altitude resolution {}, altitude value 0x{:x}", (v.be16_at(15) >> 6) & 0x3f,
+                  v.be32_at(16) & 0x3fffffff);
+        unsigned datum = v.u8_at(20);
         ctx.print("\n\t    Datum {} (0x{:02x})", name_or(datums, datum, "unknown"), datum);
         return true;
     }
     case LocationFormat::CivicAddress: {
         if (length < 6) return false;
-        std::size_t lci_length = u8_at(v, 5);
+        std::size_t lci_length = v.u8_at(5);
         if (lci_length < 3 || length < 7 + lci_length) return false;
-        unsigned what = u8_at(v, 6);
+        unsigned what = v.u8_at(6);
         ctx.print("\n\t    LCI length {}, LCI what {} (0x{:02x}), Country-code ", lci_length,
                   name_or(lci_what, what, "unknown"), what);
         print_escaped_to_nul(ctx, v.window(7, 2));
@@ -99,7 +96,7 @@ bool print_location(Context& ctx, ByteReader v) {
         std::size_t at = 9;
         while (lci_length > 0) {
             if (lci_length < 2) return false;
-            unsigned ca_type = u8_at(v, at), ca_length = u8_at(v, at + 1);
+            unsigned ca_type = v.u8_at(at), ca_length = v.u8_at(at + 1);
             at += 2;
             lci_length -= 2;
             ctx.print("\n\t      CA type '{}' ({}), length {}: ", name_or(ca_types, ca_type, "unknown"), ca_type,
@@ -127,12 +124,12 @@ bool print_location(Context& ctx, ByteReader v) {
 bool print_tia(Context& ctx, ByteReader v) {
     const std::size_t length = v.size();
     if (length < 4) return false;
-    unsigned subtype = u8_at(v, 3);
+    unsigned subtype = v.u8_at(3);
     ctx.print("\n\t  {} Subtype ({})", name_or(subtypes, subtype, "unknown"), subtype);
     switch (static_cast<Subtype>(subtype)) {
     case Subtype::Capabilities: {
         if (length < 7) return false;
-        unsigned capabilities = be16_at(v, 4), device = u8_at(v, 6);
+        unsigned capabilities = v.be16_at(4), device = v.u8_at(6);
         ctx.put("\n\t    Media capabilities [");
         print_bit_names(ctx, capabilities, capability_flags, "none");
         ctx.print("] (0x{:04x})", capabilities);
@@ -141,15 +138,15 @@ bool print_tia(Context& ctx, ByteReader v) {
     }
     case Subtype::NetworkPolicy: {
         if (length < 8) return false;
-        unsigned application = u8_at(v, 4);
+        unsigned application = v.u8_at(4);
         ctx.print("\n\t    Application type [{}] (0x{:02x})", name_or(application_types, application, "none"),
                   application);
         ctx.put(", Flags [");
-        print_bit_names(ctx, u8_at(v, 5), policy_flags, "none");
+        print_bit_names(ctx, v.u8_at(5), policy_flags, "none");
         ctx.put(']');
-        ctx.print("\n\t    Vlan id {}", (be16_at(v, 5) & 0x1ffe) >> 1);
-        ctx.print(", L2 priority {}", (be16_at(v, 6) & 0x01ff) >> 6);
-        ctx.print(", DSCP value {}", be16_at(v, 6) & 0x003f);
+        ctx.print("\n\t    Vlan id {}", (v.be16_at(5) & 0x1ffe) >> 1);
+        ctx.print(", L2 priority {}", (v.be16_at(6) & 0x01ff) >> 6);
+        ctx.print(", DSCP value {}", v.be16_at(6) & 0x003f);
         return false;
     }
     case Subtype::Location:
@@ -157,12 +154,12 @@ bool print_tia(Context& ctx, ByteReader v) {
         return false;
     case Subtype::ExtendedPower: {
         if (length < 7) return false;
-        unsigned b = u8_at(v, 4);
+        unsigned b = v.u8_at(4);
         // tcpdump tests `b & 0xC0 >> 6`, i.e. the low two bits, for the power type.
         ctx.print("\n\t    Power type [{}]", (b & 0x03) ? "PD device" : "PSE device");
         ctx.print(", Power source [{}]", name_or(power_sources, (b & 0x30) >> 4, "none"));
         ctx.print("\n\t    Power priority [{}] (0x{:02x})", name_or(power_priorities, b & 0x0f, "none"), b & 0x0f);
-        unsigned power = be16_at(v, 5);
+        unsigned power = v.be16_at(5);
         if (power < power_reserved)
             ctx.print(", Power {:.1f} Watts", static_cast<double>(static_cast<float>(power) / 10.0f));
         else

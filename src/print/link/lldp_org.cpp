@@ -76,9 +76,6 @@ constexpr std::size_t iana_minimum = 8;
 constexpr std::size_t subtype_offset = 3;
 constexpr std::size_t data_offset = 4;
 
-unsigned u8_at(ByteReader v, std::size_t offset) { return v.window(offset, 1).u8(); }
-unsigned be16_at(ByteReader v, std::size_t offset) { return v.window(offset, 2).be16(); }
-
 // "Value    : 1  0  0 ..." : the eight bits of a byte, lowest first (tcpdump's "%-2d ").
 void print_bits_row(Context& ctx, unsigned byte) {
     for (int i = 0; i < 8; ++i) ctx.print("{:<2} ", (byte >> i) & 1);
@@ -89,13 +86,13 @@ void print_priority_assignment(Context& ctx, ByteReader v, std::size_t at) {
     ctx.put("\n\t     Priority : 0   1   2   3   4   5   6   7");
     ctx.put("\n\t     Value    : ");
     for (std::size_t i = 0; i < 4; ++i) {
-        unsigned b = u8_at(v, at + i);
+        unsigned b = v.u8_at(at + i);
         ctx.print("{:<3} {:<3}{}", b >> 4, b & 0x0f, i < 3 ? " " : "");
     }
 }
 
 void print_eight_values(Context& ctx, ByteReader v, std::size_t at) {
-    for (std::size_t i = 0; i < 8; ++i) ctx.print("{:<3}{}", u8_at(v, at + i), i < 7 ? " " : "");
+    for (std::size_t i = 0; i < 8; ++i) ctx.print("{:<3}{}", v.u8_at(at + i), i < 7 ? " " : "");
 }
 
 void print_ets_tables(Context& ctx, ByteReader v) {
@@ -114,8 +111,8 @@ void print_ets_tables(Context& ctx, ByteReader v) {
 bool print_link_aggregation(Context& ctx, ByteReader v) {
     if (v.size() < 9) return false;
     ctx.put("\n\t    aggregation status [");
-    print_bit_names(ctx, u8_at(v, 4), aggregation_flags, "none");
-    ctx.print("], aggregation port ID {}", v.window(5, 4).be32());
+    print_bit_names(ctx, v.u8_at(4), aggregation_flags, "none");
+    ctx.print("], aggregation port ID {}", v.be32_at(5));
     return false;
 }
 
@@ -124,26 +121,26 @@ bool print_link_aggregation(Context& ctx, ByteReader v) {
 bool print_ieee_8021(Context& ctx, ByteReader v) {
     const std::size_t length = v.size();
     if (length < 4) return false;
-    unsigned subtype = u8_at(v, subtype_offset);
+    unsigned subtype = v.u8_at(subtype_offset);
     ctx.print("\n\t  {} Subtype ({})", name_or(ieee_8021_subtypes, subtype, "unknown"), subtype);
     switch (static_cast<Ieee8021>(subtype)) {
     case Ieee8021::PortVlanId:
         if (length < 6) return false;
-        ctx.print("\n\t    port vlan id (PVID): {}", be16_at(v, 4));
+        ctx.print("\n\t    port vlan id (PVID): {}", v.be16_at(4));
         return false;
     case Ieee8021::ProtocolVlanId: {
         if (length < 7) return false;
-        unsigned flags = u8_at(v, 4);
-        ctx.print("\n\t    port and protocol vlan id (PPVID): {}, flags [", be16_at(v, 5));
+        unsigned flags = v.u8_at(4);
+        ctx.print("\n\t    port and protocol vlan id (PPVID): {}, flags [", v.be16_at(5));
         print_bit_names(ctx, flags, protocol_vlan_flags, "none");
         ctx.print("] (0x{:02x})", flags);
         return false;
     }
     case Ieee8021::VlanName: {
         if (length < 6) return false;
-        ctx.print("\n\t    vlan id (VID): {}", be16_at(v, 4));
+        ctx.print("\n\t    vlan id (VID): {}", v.be16_at(4));
         if (length < 7) return false;
-        unsigned name_length = u8_at(v, 6);
+        unsigned name_length = v.u8_at(6);
         if (length < 7 + name_length) return false;
         ctx.put("\n\t    vlan name: ");
         print_escaped_to_nul(ctx, v.window(7, name_length));
@@ -151,7 +148,7 @@ bool print_ieee_8021(Context& ctx, ByteReader v) {
     }
     case Ieee8021::ProtocolIdentity: {
         if (length < 5) return false;
-        unsigned identity_length = u8_at(v, 4);
+        unsigned identity_length = v.u8_at(4);
         if (length < 5 + identity_length) return false;
         ctx.put("\n\t    protocol identity: ");
         print_escaped_to_nul(ctx, v.window(5, identity_length));
@@ -164,15 +161,15 @@ bool print_ieee_8021(Context& ctx, ByteReader v) {
         ctx.put("\n\t    Pre-Priority CNPV Indicator");
         ctx.put("\n\t     Priority : 0  1  2  3  4  5  6  7");
         ctx.put("\n\t     Value    : ");
-        print_bits_row(ctx, u8_at(v, 4));
+        print_bits_row(ctx, v.u8_at(4));
         ctx.put("\n\t    Pre-Priority Ready Indicator");
         ctx.put("\n\t     Priority : 0  1  2  3  4  5  6  7");
         ctx.put("\n\t     Value    : ");
-        print_bits_row(ctx, u8_at(v, 5));
+        print_bits_row(ctx, v.u8_at(5));
         return false;
     case Ieee8021::EtsConfiguration: {
         if (length < ets_length) return false;
-        unsigned b = u8_at(v, 4);
+        unsigned b = v.u8_at(4);
         // "CBS" masks with 0x02 after the shift, as tcpdump does.
         ctx.print("\n\t    Willing:{}, CBS:{}, RES:{}, Max TCs:{}", b >> 7, (b >> 6) & 0x02, (b >> 3) & 0x07, b & 0x07);
         print_ets_tables(ctx, v);
@@ -180,60 +177,60 @@ bool print_ieee_8021(Context& ctx, ByteReader v) {
     }
     case Ieee8021::EtsRecommendation:
         if (length < ets_length) return false;
-        ctx.print("\n\t    RES: {}", u8_at(v, 4));
+        ctx.print("\n\t    RES: {}", v.u8_at(4));
         print_ets_tables(ctx, v);
         return false;
     case Ieee8021::PfcConfiguration: {
         if (length < pfc_length) return false;
-        unsigned b = u8_at(v, 4);
+        unsigned b = v.u8_at(4);
         ctx.print("\n\t    Willing: {}, MBC: {}, RES: {}, PFC cap:{} ", b >> 7, (b >> 6) & 0x01, (b >> 4) & 0x03,
                   b & 0x0f);
         ctx.put("\n\t    PFC Enable");
         ctx.put("\n\t     Priority : 0  1  2  3  4  5  6  7");
         ctx.put("\n\t     Value    : ");
-        print_bits_row(ctx, u8_at(v, 5));
+        print_bits_row(ctx, v.u8_at(5));
         return false;
     }
     case Ieee8021::ApplicationPriority: {
         if (length < application_priority_minimum) return false;
-        ctx.print("\n\t    RES: {}", u8_at(v, 4));
+        ctx.print("\n\t    RES: {}", v.u8_at(4));
         if (length <= application_priority_minimum) return false;
         std::size_t table_length = length - 5;
         if (table_length % 3 != 0) return false;
         ctx.put("\n\t    Application Priority Table");
         for (std::size_t i = 0; i < table_length; i += 3) {
-            unsigned b = u8_at(v, i + 5);
+            unsigned b = v.u8_at(i + 5);
             ctx.print("\n\t      Priority: {}, RES: {}, Sel: {}, Protocol ID: {}", b >> 5, (b >> 3) & 0x03, b & 0x07,
-                      be16_at(v, i + 6));
+                      v.be16_at(i + 6));
         }
         return false;
     }
     case Ieee8021::Evb: {
         if (length < evb_length) return false;
         ctx.put("\n\t    EVB Bridge Status");
-        unsigned b = u8_at(v, 4);
+        unsigned b = v.u8_at(4);
         ctx.print("\n\t      RES: {}, BGID: {}, RRCAP: {}, RRCTR: {}", b >> 3, (b >> 2) & 1, (b >> 1) & 1, b & 1);
         ctx.put("\n\t    EVB Station Status");
-        b = u8_at(v, 5);
+        b = v.u8_at(5);
         ctx.print("\n\t      RES: {}, SGID: {}, RRREQ: {},RRSTAT: {}", b >> 4, (b >> 3) & 1, (b >> 2) & 1, b & 3);
-        b = u8_at(v, 6);
+        b = v.u8_at(6);
         ctx.print("\n\t    R: {}, RTE: {}, ", b >> 5, b & 0x1f);
-        b = u8_at(v, 7);
+        b = v.u8_at(7);
         ctx.print("EVB Mode: {} [{}]", name_or(evb_modes, b >> 6, "unknown"), b >> 6);
         ctx.print("\n\t    ROL: {}, RWD: {}, ", (b >> 5) & 1, b & 0x1f);
-        b = u8_at(v, 8);
+        b = v.u8_at(8);
         ctx.print("RES: {}, ROL: {}, RKA: {}", b >> 6, (b >> 5) & 1, b & 0x1f);
         return false;
     }
     case Ieee8021::Cdcp: {
         if (length < cdcp_minimum) return false;
-        unsigned b = u8_at(v, 4);
+        unsigned b = v.u8_at(4);
         ctx.print("\n\t    Role: {}, RES: {}, Scomp: {} ", b >> 7, (b >> 4) & 0x07, (b >> 3) & 0x01);
-        ctx.print("ChnCap: {}", be16_at(v, 6) & 0x0fff);
+        ctx.print("ChnCap: {}", v.be16_at(6) & 0x0fff);
         std::size_t table_length = length - 8;
         if (table_length % 3 != 0) return false;
         for (std::size_t i = 0; i < table_length; i += 3) {
-            std::uint32_t entry = v.window(i + 8, 3).be24();
+            std::uint32_t entry = v.be24_at(i + 8);
             ctx.print("\n\t    SCID: {}, SVID: {}", entry >> 12, entry & 0x000fff);
         }
         return false;
@@ -246,12 +243,12 @@ bool print_ieee_8021(Context& ctx, ByteReader v) {
 bool print_ieee_8023(Context& ctx, ByteReader v) {
     const std::size_t length = v.size();
     if (length < 4) return false;
-    unsigned subtype = u8_at(v, subtype_offset);
+    unsigned subtype = v.u8_at(subtype_offset);
     ctx.print("\n\t  {} Subtype ({})", name_or(ieee_8023_subtypes, subtype, "unknown"), subtype);
     switch (static_cast<Ieee8023>(subtype)) {
     case Ieee8023::MacPhy: {
         if (length < 9) return false;
-        unsigned autoneg = u8_at(v, 4), pmd = be16_at(v, 5), mau = be16_at(v, 7);
+        unsigned autoneg = v.u8_at(4), pmd = v.be16_at(5), mau = v.be16_at(7);
         ctx.put("\n\t    autonegotiation [");
         print_bit_names(ctx, autoneg, autonegotiation_flags, "none");
         ctx.print("] (0x{:02x})", autoneg);
@@ -264,15 +261,15 @@ bool print_ieee_8023(Context& ctx, ByteReader v) {
     case Ieee8023::MdiPower:
         if (length < 7) return false;
         ctx.put("\n\t    MDI power support [");
-        print_bit_names(ctx, u8_at(v, 4), mdi_flags, "none");
-        ctx.print("], power pair {}, power class {}", name_or(mdi_power_pairs, u8_at(v, 5), "unknown"),
-                  name_or(mdi_power_classes, u8_at(v, 6), "unknown"));
+        print_bit_names(ctx, v.u8_at(4), mdi_flags, "none");
+        ctx.print("], power pair {}, power class {}", name_or(mdi_power_pairs, v.u8_at(5), "unknown"),
+                  name_or(mdi_power_classes, v.u8_at(6), "unknown"));
         return false;
     case Ieee8023::LinkAggregation:
         return print_link_aggregation(ctx, v);
     case Ieee8023::MaxFrameSize:
         if (length < 6) return false;
-        ctx.print("\n\t    MTU size {}", be16_at(v, 4));
+        ctx.print("\n\t    MTU size {}", v.be16_at(4));
         return false;
     default:
         return true;
@@ -282,7 +279,7 @@ bool print_ieee_8023(Context& ctx, ByteReader v) {
 bool print_iana(Context& ctx, ByteReader v) {
     const std::size_t length = v.size();
     if (length < iana_minimum) return false;
-    unsigned subtype = u8_at(v, subtype_offset);
+    unsigned subtype = v.u8_at(subtype_offset);
     ctx.print("\n\t  {} Subtype ({})", name_or(iana_subtypes, subtype, "unknown"), subtype);
     if (subtype != iana_mud_url) return true;
     // nd_printn: every byte, NULs included.

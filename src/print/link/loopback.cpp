@@ -42,8 +42,7 @@ void print_message(Context& ctx, ByteReader r, std::uint32_t length) {
         ctx.put(", Forward Data");
         if (length < mac_length) break;
         if (!r.has(mac_length)) return ctx.truncated_unwind("loopback");
-        MacAddress forward;
-        for (auto& b : forward.bytes) b = r.u8();
+        MacAddress forward = r.mac();
         length -= mac_length;
         ctx.put(", forwarding address ");
         ctx.mac(forward);

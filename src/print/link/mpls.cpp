@@ -74,7 +74,7 @@ void print_mpls(Context& ctx, ByteReader packet, std::uint32_t length) {
     default:
         if (length < 1) return;  // nothing to print
         if (!packet.has(1)) return ctx.truncated_unwind("mpls");
-        payload = guess(packet.window(packet.position(), 1).u8());
+        payload = guess(packet.u8_at(packet.position()));
         break;
     }
 

@@ -208,7 +208,7 @@ void print_hdlc(Context& ctx, ByteReader frame, std::size_t start, std::uint32_t
     if (size < 1) return ctx.truncated("ppp");
     // A one-byte (compressed) protocol field first, then a two-byte one, with or without
     // the address and control bytes.
-    switch (b.window(0, 1).u8()) {
+    switch (b.u8_at(0)) {
     case ip:
         return print_ipv4(ctx, b.window(1, size), size - 1);
     case ipv6:
@@ -217,12 +217,12 @@ void print_hdlc(Context& ctx, ByteReader frame, std::size_t start, std::uint32_t
         break;
     }
     if (size < 2) return ctx.truncated("ppp");
-    std::uint16_t protocol = b.window(0, 2).be16();
+    std::uint16_t protocol = b.be16_at(0);
     // Another flag where the protocol should be is not un-escaped again.
     if ((protocol & 0xff00) == 0x7e00) return ctx.print("(protocol 0x{:04x} invalid)", protocol);
     if (protocol != address_control) return print_payload(ctx, protocol, b, 2, size - 2);
     if (size < 4) return ctx.truncated("ppp");
-    print_payload(ctx, b.window(2, 2).be16(), b, 4, size - 4);
+    print_payload(ctx, b.be16_at(2), b, 4, size - 4);
 }
 
 // handle_ppp: the payload by protocol number. `frame` holds it at `offset`.
@@ -292,7 +292,7 @@ void print_ppp(Context& ctx, ByteReader frame, std::uint32_t length) {
     if (length < 2) return ctx.truncated("ppp");
     if (!frame.has(2)) return ctx.truncated_unwind("ppp");
     std::size_t offset = 0;
-    switch (frame.window(0, 2).be16()) {
+    switch (frame.be16_at(0)) {
     case pppd_in:
         if (ctx.options.link_header) ctx.put("In  ");
         offset = 2;

@@ -88,11 +88,8 @@ bool print_endpoint_discriminator(Context& ctx, Value& v, std::uint8_t length) {
             return false;
         }
         if (!v.need(3, 6)) return false;
-        ByteReader field = v.r.window(3, 6);
-        MacAddress mac;
-        for (auto& b : mac.bytes) b = field.u8();
         ctx.put(": MAC ");
-        ctx.mac(mac);
+        ctx.mac(v.r.mac_at(3));
         return true;
     }
     case 4: ctx.put(": Magic-Num-Block"); return true;
@@ -107,8 +104,8 @@ std::uint32_t print_lcp_option(Context& ctx, ByteReader option, std::uint32_t pa
     Header h;
     if (packet_length < 2) return 0;
     if (!option.has(2)) return ctx.put("[|lcp]"), 0;
-    h.type = option.window(0, 1).u8();
-    h.length = option.window(1, 1).u8();
+    h.type = option.u8_at(0);
+    h.length = option.u8_at(1);
     if (packet_length < h.length) return 0;
     const bool named = h.type < lcp_option_names.size();
     if (h.length < 2 || !named) {

@@ -48,12 +48,7 @@ struct Value {
         return v;
     }
     // An address checked with `need`: the name, or the numeric form under -n.
-    void ipv4(std::size_t at) {
-        Ipv4Address a;
-        ByteReader field = r.window(at, 4);
-        for (auto& b : a.bytes) b = field.u8();
-        ctx.host(a);
-    }
+    void ipv4(std::size_t at) { ctx.host(r.ipv4_at(at)); }
 };
 
 // The value bytes (after type and length) in hex: under -vv for every option, under -v

@@ -66,7 +66,7 @@ bool read_header(Context& ctx, ByteReader option, std::uint32_t packet_length, s
 
 std::uint32_t print_ipcp_option(Context& ctx, ByteReader option, std::uint32_t packet_length) {
     Header h;
-    auto name = [&] { ctx.print("\n\t  {}", name_or(ipcp_option_names, option.window(0, 1).u8(), "unknown")); };
+    auto name = [&] { ctx.print("\n\t  {}", name_or(ipcp_option_names, option.u8_at(0), "unknown")); };
     if (!read_header(ctx, option, packet_length, "[|ipcp]", h, name)) return 0;
     Value v{ctx, option};
     switch (h.type) {
@@ -136,7 +136,7 @@ std::uint32_t print_ipcp_option(Context& ctx, ByteReader option, std::uint32_t p
 
 std::uint32_t print_ip6cp_option(Context& ctx, ByteReader option, std::uint32_t packet_length) {
     Header h;
-    auto name = [&] { ctx.print("\n\t  {}", option.window(0, 1).u8() == ip6cp_interface_id ? "Interface-ID" : "unknown"); };
+    auto name = [&] { ctx.print("\n\t  {}", option.u8_at(0) == ip6cp_interface_id ? "Interface-ID" : "unknown"); };
     if (!read_header(ctx, option, packet_length, "[|ip6cp]", h, name)) return 0;
     Value v{ctx, option};
     switch (h.type) {
@@ -154,7 +154,7 @@ std::uint32_t print_ip6cp_option(Context& ctx, ByteReader option, std::uint32_t 
 
 std::uint32_t print_ccp_option(Context& ctx, ByteReader option, std::uint32_t packet_length) {
     Header h;
-    auto name = [&] { ctx.print("\n\t  {}", name_or(ccp_option_names, option.window(0, 1).u8(), "Unknown")); };
+    auto name = [&] { ctx.print("\n\t  {}", name_or(ccp_option_names, option.u8_at(0), "Unknown")); };
     if (!read_header(ctx, option, packet_length, "[|ccp]", h, name)) return 0;
     Value v{ctx, option};
     switch (h.type) {
@@ -192,7 +192,7 @@ std::uint32_t print_ccp_option(Context& ctx, ByteReader option, std::uint32_t pa
 
 std::uint32_t print_bacp_option(Context& ctx, ByteReader option, std::uint32_t packet_length) {
     Header h;
-    auto name = [&] { ctx.print("\n\t  {}", option.window(0, 1).u8() == bacp_favored_peer ? "Favored-Peer" : "Unknown"); };
+    auto name = [&] { ctx.print("\n\t  {}", option.u8_at(0) == bacp_favored_peer ? "Favored-Peer" : "Unknown"); };
     if (!read_header(ctx, option, packet_length, "[|bacp]", h, name)) return 0;
     Value v{ctx, option};
     switch (h.type) {

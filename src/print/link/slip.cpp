@@ -18,7 +18,7 @@ constexpr std::uint8_t type_uncompressed_tcp = 0x70;
 // decoded; they print their type byte the way tcpdump prints unknown ones.
 // False when tcpdump would stop here.
 bool print_pseudo_header(Context& ctx, ByteReader header, ByteReader packet, std::uint32_t length) {
-    unsigned direction = header.window(direction_offset, 1).u8();
+    unsigned direction = header.u8_at(direction_offset);
     switch (static_cast<SlipDirection>(direction)) {
     case SlipDirection::In:
         ctx.put("I ");
@@ -30,15 +30,15 @@ bool print_pseudo_header(Context& ctx, ByteReader header, ByteReader packet, std
         ctx.print("Invalid direction {} ", direction);
         return true;
     }
-    unsigned type = header.window(compressed_header_offset, 1).u8();
+    unsigned type = header.u8_at(compressed_header_offset);
     if ((type & 0xf0) == type_ip) {
         ctx.print("ip {}: ", length + slip_header_length);
     } else if ((type & 0xf0) == type_uncompressed_tcp) {
-        ctx.print("utcp {}: ", header.window(compressed_header_offset + 9, 1).u8());
+        ctx.print("utcp {}: ", header.u8_at(compressed_header_offset + 9));
         // tcpdump records the header length for later compressed frames, reading the IP and
         // TCP headers to do so.
         if (!packet.has(20)) return false;
-        std::size_t ip_header = (packet.window(0, 1).u8() & 0x0f) * 4u;
+        std::size_t ip_header = (packet.u8_at(0) & 0x0f) * 4u;
         if (!packet.has(ip_header + 20)) return false;
     } else {
         ctx.print("slip-{}!: ", type);
@@ -63,7 +63,7 @@ std::size_t print_slip(Context& ctx, ByteReader frame, std::uint32_t wire_length
         ctx.truncated_unwind("slip");
         return 0;
     }
-    switch (unsigned version = packet.window(0, 1).u8() >> 4) {
+    switch (unsigned version = packet.u8_at(0) >> 4) {
     case 4:
         print_ipv4(ctx, packet, length);
         break;

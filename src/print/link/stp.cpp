@@ -115,7 +115,7 @@ bool print_config_name(Fields f, std::size_t offset = config_name_offset) {
     for (std::size_t i = 0; i < 32; ++i) {
         if (!f.have(offset + i, 1)) return false;
         ByteReader c = f.at(offset + i, 1);
-        if (c.window(0, 1).u8() == 0) break;
+        if (c.u8_at(0) == 0) break;
         print_escaped(f.ctx, c);
     }
     return true;
@@ -215,14 +215,14 @@ void print_spb(Fields f, std::size_t at) {
 void print_stp(Context& ctx, ByteReader bpdu, std::uint32_t length) {
     if (length < 4) return ctx.put(" (invalid)");
     if (!bpdu.has(2)) return ctx.truncated_unwind("stp");
-    if (bpdu.window(0, 2).be16() != 0) return ctx.print("unknown STP version, length {}", length);
+    if (bpdu.be16_at(0) != 0) return ctx.print("unknown STP version, length {}", length);
     if (!bpdu.has(3)) return ctx.truncated_unwind("stp");
-    std::uint8_t version = bpdu.window(2, 1).u8();
+    std::uint8_t version = bpdu.u8_at(2);
     auto version_name = name_of(version_names, version);
     if (version_name.empty()) return ctx.print("STP Unknown STP protocol (0x{:02x})", version);
     ctx.print("STP {}", version_name);
     if (!bpdu.has(4)) return ctx.truncated_unwind("stp");
-    std::uint8_t type = bpdu.window(3, 1).u8();
+    std::uint8_t type = bpdu.u8_at(3);
     if (auto name = name_of(type_names, type); !name.empty())
         ctx.print(", {}", name);
     else

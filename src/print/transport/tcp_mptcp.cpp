@@ -134,15 +134,10 @@ bool print_add_addr(Context& ctx, ByteReader r, unsigned length) {
     ctx.print(" {}", add_addr_kind(r.u8() & 0x0f));
     ctx.print(" id {}", r.u8());
     ctx.put(' ');
-    if (ipv4) {
-        Ipv4Address address;
-        for (auto& byte : address.bytes) byte = r.u8();
-        ctx.host(address);
-    } else {
-        Ipv6Address address;
-        for (auto& byte : address.bytes) byte = r.u8();
-        ctx.host(address);
-    }
+    if (ipv4)
+        ctx.host(r.ipv4());
+    else
+        ctx.host(r.ipv6());
     bool with_port = length == 10 || length == 18 || length == 22 || length == 30;
     bool with_hmac = length == 16 || length == 18 || length == 28 || length == 30;
     if (with_port) ctx.print(":{}", r.be16());
@@ -187,7 +182,7 @@ bool print_fast_close(Context& ctx, ByteReader r, unsigned length) {
 bool print_mptcp_option(Context& ctx, ByteReader option, std::uint8_t tcp_flags) {
     auto length = static_cast<unsigned>(option.size());
     if (length < 3) return false;
-    unsigned raw = option.window(2, 1).u8() >> 4;
+    unsigned raw = option.u8_at(2) >> 4;
     auto subtype = static_cast<Subtype>(raw < static_cast<unsigned>(Subtype::Unknown) ? raw : 8u);
     ctx.print(" {} {}", length, subtype_names[static_cast<std::size_t>(subtype)]);
     switch (subtype) {
