@@ -4,7 +4,7 @@
 
 #include "src/print/base/context.hpp"
 #include "src/print/base/hexdump.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/link_types.hpp"
 #include "src/print/base/names.hpp"
 #include "src/print/transport/tcp_sequence.hpp"
 #include "src/print/base/timestamp.hpp"
@@ -13,7 +13,6 @@
 namespace rawdump {
 
 namespace {
-
 
 // Records a savefile can contain but tcpdump refuses to decode: "[Invalid header: ...]" with
 // every problem found, comma-separated. Returns true when the packet was one of them.
@@ -76,37 +75,11 @@ void PacketPrinter::print(const Frame& frame, fmt::memory_buffer& out) noexcept 
     s.timestamps.print(out, frame.time);
 
     print::ByteReader bytes{frame.bytes};
-    std::size_t link_length = 0;
-    switch (s.link) {
-    case LinkType::En10mb:
-        link_length = print::print_ethernet(ctx, bytes, frame.wire_length);
-        break;
-    case LinkType::LinuxSll:
-        link_length = print::print_linux_sll(ctx, bytes, frame.wire_length);
-        break;
-    case LinkType::LinuxSll2:
-        link_length = print::print_linux_sll2(ctx, bytes, frame.wire_length);
-        break;
-    case LinkType::Null:
-    case LinkType::Loop:  // tcpdump 4.99.3 reads both headers alike
-        link_length = print::print_null(ctx, bytes, frame.wire_length);
-        break;
-    case LinkType::Raw:
-    case LinkType::Ipv4:
-    case LinkType::Ipv6:
-        link_length = print::print_raw_ip(ctx, bytes, frame.wire_length);
-        break;
-    default:
-        // SLIP has no LinkType name, so it is matched by number here.
-        if (static_cast<std::uint32_t>(s.link) == print::slip_link_type) {
-            link_length = print::print_slip(ctx, bytes, frame.wire_length);
-            break;
-        }
-        // Other link types get their printers in a later issue.
-        ctx.put("[|unsupported link type]");
-        link_length = frame.bytes.size();
-        break;
-    }
+    std::size_t link_length = frame.bytes.size();
+    if (auto consumed = print::print_link_type(ctx, s.link, bytes, frame.wire_length))
+        link_length = *consumed;
+    else
+        ctx.put("[|unsupported link type]");  // other link types get printers in a later issue
 
     if (ctx.unwound) link_length = 0;
     if (s.options.hex != HexDump::None) {

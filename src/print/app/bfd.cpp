@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/app/port_printers.hpp"
+#include "src/print/app/bfd.hpp"
 
 namespace rawdump::print {
 namespace {

@@ -5,7 +5,8 @@
 #include <string_view>
 #include <utility>
 
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
+#include "src/print/dispatch/link_types.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {
@@ -115,7 +116,7 @@ void print_geneve(Context& ctx, ByteReader payload, std::uint32_t length) {
     ByteReader inner = r.narrowed(r.remaining());
     if (print_ethertype(ctx, protocol, inner, length)) return;
     if (protocol == transparent_ethernet)
-        print_ethernet(ctx, inner, length);
+        print_link_type(ctx, LinkType::En10mb, inner, length);
     else
         ctx.print("geneve-proto-0x{:x}", protocol);
 }

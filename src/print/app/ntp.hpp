@@ -10,6 +10,7 @@ namespace rawdump::print {
 
 // `message` is the UDP payload (clipped to the capture); `length` the payload length UDP
 // declares, which decides the optional trailer fields and validity checks.
+inline constexpr std::uint16_t ntp_port = 123;
 void print_ntp(Context& ctx, ByteReader message, std::uint32_t length);
 
 }  // namespace rawdump::print

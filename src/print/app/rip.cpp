@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/app/port_printers.hpp"
+#include "src/print/app/rip.hpp"
 #include "src/print/base/outcome.hpp"
 
 namespace rawdump::print {

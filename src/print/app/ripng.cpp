@@ -3,7 +3,7 @@
 // line with [|ripng] exactly where the bytes ran out.
 #include <string_view>
 
-#include "src/print/app/port_printers.hpp"
+#include "src/print/app/ripng.hpp"
 
 namespace rawdump::print {
 namespace {

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/app/port_printers.hpp"
+#include "src/print/app/syslog.hpp"
 
 namespace rawdump::print {
 namespace {

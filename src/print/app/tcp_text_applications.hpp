@@ -3,7 +3,7 @@
 // chain's order only.
 #pragma once
 
-#include "src/print/dispatch/applications.hpp"
+#include "src/print/dispatch/ports.hpp"
 
 namespace rawdump::print {
 

@@ -8,7 +8,7 @@
 #include <array>
 #include <string_view>
 
-#include "src/print/app/port_printers.hpp"
+#include "src/print/app/telnet.hpp"
 
 namespace rawdump::print {
 namespace {

@@ -7,7 +7,7 @@
 #include <array>
 #include <string_view>
 
-#include "src/print/app/port_printers.hpp"
+#include "src/print/app/tftp.hpp"
 #include "src/print/base/outcome.hpp"
 
 namespace rawdump::print {

@@ -1,7 +1,7 @@
 // UDP-encapsulated IPsec (print-isakmp.c isakmp_rfc3948_print of tcpdump 4.99.3).
 #include "src/print/app/udp_encap.hpp"
 
-#include "src/print/ip/ipsec.hpp"
+#include "src/print/dispatch/ip_protocols.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -52,7 +52,11 @@ void print_udp_encap(Context& ctx, ByteReader payload, std::uint32_t length) {
         return print_isakmp_header(ctx, payload.window(non_esp_marker_length, payload.size()));
     }
     ctx.put("UDP-encap: ");
-    print_esp(ctx, payload, length);
+    // ESP, as if IP protocol 50 had named it: back down through the IP protocol table.
+    IpInfo esp;
+    esp.protocol = static_cast<std::uint8_t>(IpProto::Esp);
+    esp.length = length;
+    print_ip_payload(ctx, payload, esp);
 }
 
 }  // namespace rawdump::print

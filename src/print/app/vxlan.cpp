@@ -1,7 +1,7 @@
 // VXLAN (print-vxlan.c) and OTV (print-otv.c): an 8-byte header, then an Ethernet frame.
 #include "src/print/app/vxlan.hpp"
 
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/link_types.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -29,7 +29,7 @@ void print_vxlan(Context& ctx, ByteReader payload, std::uint32_t length) {
     ctx.print("vni {}\n", vni.be24());
     // The reserved byte is never read, but without it tcpdump stops inside VXLAN.
     if (!payload.has(overlay_header_length)) return ctx.truncated_unwind("vxlan");
-    print_ethernet(ctx, payload.window(overlay_header_length, payload.size()), length - overlay_header_length);
+    print_link_type(ctx, LinkType::En10mb, payload.window(overlay_header_length, payload.size()), length - overlay_header_length);
 }
 
 void print_otv(Context& ctx, ByteReader payload, std::uint32_t length) {
@@ -45,7 +45,7 @@ void print_otv(Context& ctx, ByteReader payload, std::uint32_t length) {
     if (header.size() < 7) return ctx.truncated_unwind("otv");
     ctx.print("instance {}\n", header.be24());
     if (header.size() < 8) return ctx.truncated_unwind("otv");
-    print_ethernet(ctx, payload.window(overlay_header_length, payload.size()), length - overlay_header_length);
+    print_link_type(ctx, LinkType::En10mb, payload.window(overlay_header_length, payload.size()), length - overlay_header_length);
 }
 
 }  // namespace rawdump::print

@@ -8,9 +8,10 @@
 
 #include "src/print/ip/gre.hpp"
 
-#include "src/print/ip/ip.hpp"
-#include "src/print/link/link.hpp"
-#include "src/print/link/mpls.hpp"
+#include "src/print/ip/ipv4.hpp"
+#include "src/print/ip/ipv6.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
+#include "src/print/dispatch/link_types.hpp"
 #include "src/print/link/ppp.hpp"
 #include "src/print/base/protocols.hpp"
 
@@ -162,12 +163,12 @@ void print_version0(Context& ctx, Cursor c, std::uint32_t length) {
     case EtherType::Ipv6:
         return print_ipv6(ctx, payload, c.left);
     case EtherType::MplsUnicast:
-        return print_mpls(ctx, payload, c.left);
+        return print_network(ctx, EtherType::MplsUnicast, payload, c.left);
     default:
         break;
     }
     if (protocol == ethertype_transparent_bridging) {
-        print_ethernet(ctx, payload, c.left);
+        print_link_type(ctx, LinkType::En10mb, payload, c.left);
         return;
     }
     // IPX, AppleTalk and OSI payloads have no printer here yet.

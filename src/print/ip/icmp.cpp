@@ -6,9 +6,9 @@
 #include "src/print/base/name_table.hpp"
 #include "src/print/base/checksum.hpp"
 #include "src/print/ip/icmp_extensions.hpp"
-#include "src/print/ip/ip.hpp"
+#include "src/print/ip/icmp.hpp"
+#include "src/print/ip/ipv4.hpp"
 #include "src/print/base/protocols.hpp"
-#include "src/print/transport/transport.hpp"
 
 namespace rawdump::print {
 namespace {

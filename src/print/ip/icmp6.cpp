@@ -9,7 +9,7 @@
 #include "src/print/base/hexdump.hpp"
 #include "src/print/ip/icmp6_messages.hpp"
 #include "src/print/base/protocols.hpp"
-#include "src/print/transport/transport.hpp"
+#include "src/print/ip/icmp6.hpp"
 
 namespace rawdump::print {
 namespace {

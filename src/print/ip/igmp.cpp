@@ -4,6 +4,9 @@
 
 #include "src/print/base/checksum.hpp"
 #include "src/print/ip/igmp.hpp"
+#include "src/print/ip/igmp_common.hpp"
+#include "src/print/ip/igmp_dvmrp.hpp"
+#include "src/print/ip/igmp_pimv1.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -172,18 +175,6 @@ bool print_with_group(Context& ctx, ByteReader message, std::string_view what) {
 }
 
 }  // namespace
-
-void print_igmp_relative_seconds(Context& ctx, unsigned seconds) {
-    constexpr std::array<std::pair<unsigned, char>, 6> units{{
-        {31536000, 'y'}, {604800, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'},
-    }};
-    if (seconds == 0) return ctx.put("0s");
-    for (const auto& [size, unit] : units) {
-        if (seconds < size) continue;
-        ctx.print("{}{}", seconds / size, unit);
-        seconds %= size;
-    }
-}
 
 void print_igmp(Context& ctx, ByteReader message, const IpInfo& ip) {
     std::uint32_t length = ip.length;

@@ -3,7 +3,8 @@
 #include <array>
 #include <utility>
 
-#include "src/print/ip/igmp.hpp"
+#include "src/print/ip/igmp_dvmrp.hpp"
+#include "src/print/ip/igmp_common.hpp"
 
 namespace rawdump::print {
 namespace {

@@ -1,6 +1,7 @@
 // IPv4 (print-ip.c ip_print, tcpdump 4.99.3 wording).
 #include "src/print/base/checksum.hpp"
-#include "src/print/ip/ip.hpp"
+#include "src/print/ip/ipv4.hpp"
+#include "src/print/dispatch/ip_protocols.hpp"
 #include "src/print/ip/ipv4_options.hpp"
 #include "src/print/base/protocols.hpp"
 

@@ -1,7 +1,8 @@
 // IPv6 (print-ip6.c ip6_print, tcpdump 4.99.3 wording: the -v header stays on one line).
 #include <optional>
 
-#include "src/print/ip/ip.hpp"
+#include "src/print/ip/ipv6.hpp"
+#include "src/print/dispatch/ip_protocols.hpp"
 #include "src/print/ip/ipv6_extensions.hpp"
 #include "src/print/base/protocols.hpp"
 

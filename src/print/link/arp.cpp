@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/link/arp.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {

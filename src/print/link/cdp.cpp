@@ -4,7 +4,7 @@
 #include <array>
 #include <utility>
 
-#include "src/print/link/cisco_l2.hpp"
+#include "src/print/link/cdp.hpp"
 #include "src/print/base/hexdump.hpp"
 #include "src/print/base/outcome.hpp"
 

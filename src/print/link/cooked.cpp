@@ -6,7 +6,8 @@
 #include <utility>
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/link/cooked.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
 #include "src/print/link/llc.hpp"
 #include "src/print/base/protocols.hpp"
 

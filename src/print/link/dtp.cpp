@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "src/print/link/cisco_l2.hpp"
+#include "src/print/link/dtp.hpp"
 
 namespace rawdump::print {
 namespace {

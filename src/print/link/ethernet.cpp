@@ -1,15 +1,11 @@
 // Ethernet II (print-ether.c ether_common_print) and the raw-IP link types.
-#include "src/print/link/cisco_l2.hpp"
-#include "src/print/link/eapol.hpp"
-#include "src/print/link/lldp.hpp"
-#include "src/print/link/slow_protocols.hpp"
 #include "src/print/base/hexdump.hpp"
-#include "src/print/ip/ip.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
+#include "src/print/ip/ipv4.hpp"
+#include "src/print/ip/ipv6.hpp"
+#include "src/print/link/ethernet.hpp"
+#include "src/print/link/raw_ip.hpp"
 #include "src/print/link/llc.hpp"
-#include "src/print/link/mpls.hpp"
-#include "src/print/link/ppp.hpp"
-#include "src/print/link/pppoe.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {
@@ -140,49 +136,6 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
         if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.all());
     }
     return header_length;
-}
-
-bool print_ethertype(Context& ctx, std::uint16_t type, ByteReader payload, std::uint32_t length) {
-    switch (static_cast<EtherType>(type)) {
-    case EtherType::Ipv4:
-        print_ipv4(ctx, payload, length);
-        return true;
-    case EtherType::Ipv6:
-        print_ipv6(ctx, payload, length);
-        return true;
-    case EtherType::Arp:
-    case EtherType::ReverseArp:
-        print_arp(ctx, payload, length);
-        return true;
-    case EtherType::MplsUnicast:
-    case EtherType::MplsMulticast:
-        print_mpls(ctx, payload, length);
-        return true;
-    case EtherType::PppoeDiscovery:
-    case EtherType::PppoeSession:
-        print_pppoe(ctx, payload, length);
-        return true;
-    case EtherType::Ppp:
-        if (length != 0) {
-            ctx.put(": ");
-            print_ppp(ctx, payload, length);
-        }
-        return true;
-    case EtherType::Loopback:
-        print_loopback(ctx, payload, length);
-        return true;
-    case EtherType::SlowProtocols:
-        print_slow_protocols(ctx, payload, length);
-        return true;
-    case EtherType::Eapol:
-        print_eapol(ctx, payload);
-        return true;
-    case EtherType::Lldp:
-        print_lldp(ctx, payload, length);
-        return true;
-    default:
-        return false;
-    }
 }
 
 std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_length) {

@@ -7,10 +7,10 @@
 #include "src/print/base/name_table.hpp"
 #include "src/print/link/llc.hpp"
 
-#include "src/print/link/cisco_l2.hpp"
+#include "src/print/link/cdp.hpp"
+#include "src/print/link/dtp.hpp"
 #include "src/print/base/hexdump.hpp"
-#include "src/print/ip/ip.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
 #include "src/print/base/protocols.hpp"
 #include "src/print/link/stp.hpp"
 
@@ -187,7 +187,7 @@ LlcResult print_llc(Context& ctx, ByteReader payload, std::uint32_t length, cons
         return {header_length, true};
     }
     if (ssap == sap_ip && dsap == sap_ip && control == unnumbered_information) {
-        print_ipv4(ctx, body, body_length);
+        print_network(ctx, EtherType::Ipv4, body, body_length);
         return {header_length, true};
     }
 

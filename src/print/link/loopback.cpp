@@ -1,6 +1,6 @@
 // The Ethernet configuration testing protocol (print-loopback.c, tcpdump 4.99.3): a skip
 // count, then the message at that offset. Its integers are little-endian.
-#include "src/print/link/cisco_l2.hpp"
+#include "src/print/link/loopback.hpp"
 
 namespace rawdump::print {
 namespace {

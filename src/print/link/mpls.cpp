@@ -9,7 +9,7 @@
 #include "src/print/link/mpls.hpp"
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/ip/ip.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -91,10 +91,10 @@ void print_mpls(Context& ctx, ByteReader packet, std::uint32_t length) {
         return;
     case Payload::Ipv4:
         ctx.put(verbose ? "\n\t" : " ");
-        return print_ipv4(ctx, rest, length);
+        return print_network(ctx, EtherType::Ipv4, rest, length);
     case Payload::Ipv6:
         ctx.put(verbose ? "\n\t" : " ");
-        return print_ipv6(ctx, rest, length);
+        return print_network(ctx, EtherType::Ipv6, rest, length);
     case Payload::Osi:
         // OSI (CLNP, ES-IS, IS-IS) has no printer here yet, so unlike tcpdump this dumps the
         // payload in hex.

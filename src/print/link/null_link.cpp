@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/ip/ip.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
+#include "src/print/link/null_link.hpp"
 #include "src/print/base/name_table.hpp"
 
 namespace rawdump::print {
@@ -56,12 +56,12 @@ std::size_t print_null(Context& ctx, ByteReader frame, std::uint32_t wire_length
     std::uint32_t length = wire_length - null_header_length;
     switch (static_cast<BsdFamily>(family)) {
     case BsdFamily::Inet:
-        print_ipv4(ctx, payload, length);
+        print_network(ctx, EtherType::Ipv4, payload, length);
         break;
     case BsdFamily::Inet6Bsd:
     case BsdFamily::Inet6FreeBsd:
     case BsdFamily::Inet6Darwin:
-        print_ipv6(ctx, payload, length);
+        print_network(ctx, EtherType::Ipv6, payload, length);
         break;
     default:
         if (!ctx.options.link_header) header();

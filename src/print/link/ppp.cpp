@@ -12,7 +12,7 @@
 #include "src/print/link/ppp.hpp"
 
 #include "src/print/base/hexdump.hpp"
-#include "src/print/ip/ip.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
 #include "src/print/link/mpls.hpp"
 #include "src/print/link/ppp_control.hpp"
 #include "src/core/snaplen.hpp"
@@ -210,9 +210,9 @@ void print_hdlc(Context& ctx, ByteReader frame, std::size_t start, std::uint32_t
     // the address and control bytes.
     switch (b.u8_at(0)) {
     case ip:
-        return print_ipv4(ctx, b.window(1, size), size - 1);
+        return print_network(ctx, EtherType::Ipv4, b.window(1, size), size - 1);
     case ipv6:
-        return print_ipv6(ctx, b.window(1, size), size - 1);
+        return print_network(ctx, EtherType::Ipv6, b.window(1, size), size - 1);
     default:
         break;
     }
@@ -251,10 +251,10 @@ void print_payload(Context& ctx, std::uint16_t protocol, ByteReader frame, std::
     case ethertype_ipv4:
     case vj_uncompressed:
     case ip:
-        return print_ipv4(ctx, payload, length);
+        return print_network(ctx, EtherType::Ipv4, payload, length);
     case ethertype_ipv6:
     case ipv6:
-        return print_ipv6(ctx, payload, length);
+        return print_network(ctx, EtherType::Ipv6, payload, length);
     case mpls_unicast:
     case mpls_multicast:
         return print_mpls(ctx, payload, length);

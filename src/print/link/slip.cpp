@@ -1,7 +1,7 @@
 // LINKTYPE_SLIP (print-sl.c sl_if_print): a 16-byte pseudo-header (direction, then the
 // compressed-header copy), then an IP datagram whose version picks the printer.
-#include "src/print/ip/ip.hpp"
-#include "src/print/link/link.hpp"
+#include "src/print/dispatch/ethertypes.hpp"
+#include "src/print/link/slip.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -65,10 +65,10 @@ std::size_t print_slip(Context& ctx, ByteReader frame, std::uint32_t wire_length
     }
     switch (unsigned version = packet.u8_at(0) >> 4) {
     case 4:
-        print_ipv4(ctx, packet, length);
+        print_network(ctx, EtherType::Ipv4, packet, length);
         break;
     case 6:
-        print_ipv6(ctx, packet, length);
+        print_network(ctx, EtherType::Ipv6, packet, length);
         break;
     default:
         ctx.print("ip v{}", version);

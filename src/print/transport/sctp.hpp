@@ -3,7 +3,7 @@
 
 #include "src/print/base/byte_reader.hpp"
 #include "src/print/base/context.hpp"
-#include "src/print/ip/ip.hpp"
+#include "src/print/dispatch/ip_info.hpp"
 
 namespace rawdump::print {
 

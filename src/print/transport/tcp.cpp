@@ -2,12 +2,12 @@
 #include <array>
 #include <utility>
 
-#include "src/print/dispatch/applications.hpp"
+#include "src/print/dispatch/ports.hpp"
 #include "src/print/base/checksum.hpp"
 #include "src/print/base/protocols.hpp"
 #include "src/print/transport/tcp_mptcp.hpp"
 #include "src/print/transport/tcp_sequence.hpp"
-#include "src/print/transport/transport.hpp"
+#include "src/print/transport/tcp.hpp"
 
 namespace rawdump::print {
 namespace {

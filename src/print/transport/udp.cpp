@@ -1,9 +1,9 @@
 // UDP (print-udp.c udp_print, tcpdump 4.99.3 wording). Port-based application printers
 // (DNS, NTP, DHCP, ...) are chosen in udp_applications.cpp.
-#include "src/print/dispatch/applications.hpp"
+#include "src/print/dispatch/ports.hpp"
 #include "src/print/base/checksum.hpp"
 #include "src/print/base/protocols.hpp"
-#include "src/print/transport/transport.hpp"
+#include "src/print/transport/udp.hpp"
 
 namespace rawdump::print {
 namespace {

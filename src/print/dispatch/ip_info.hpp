@@ -1,10 +1,12 @@
-// IPv4 / IPv6 printers and what they hand to the transport printers.
+// IpInfo: what the network layer hands up to the printers above it (transport, ICMP, IGMP,
+// the application dispatch). It lives in dispatch/, not ip/, because it is the contract of
+// print_ip_payload: the IP printers fill it in and the transport and application printers
+// read it, so both sides include dispatch/ and no printer has to include a sibling layer.
 #pragma once
 
 #include <cstdint>
 
 #include "src/print/base/address.hpp"
-#include "src/print/base/byte_reader.hpp"
 #include "src/print/base/context.hpp"
 
 namespace rawdump::print {
@@ -34,11 +36,5 @@ struct IpInfo {
     // Compares addresses byte-wise (tcpdump's memcmp(src, dst)).
     int compare_addresses() const noexcept;
 };
-
-// `packet` starts at the IP header; `length` is the on-wire length from there on.
-void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length);
-void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length);
-// The transport layer (ip_demux_print): `payload` is narrowed to the IP datagram.
-void print_ip_payload(Context& ctx, ByteReader payload, const IpInfo& ip);
 
 }  // namespace rawdump::print

@@ -1,13 +1,13 @@
 // Application-layer printers chosen by port (tcpdump's udp_print / tcp_print dispatch).
-// Each protocol family has its own file; these two functions are the only place that maps
-// ports to printers, so the mapping reads as one table per transport.
+// Each protocol has its own file; udp_applications.cpp and tcp_applications.cpp hold the one
+// ordered table per transport that maps ports to printers. TCP and UDP call these.
 #pragma once
 
 #include <cstdint>
 
 #include "src/print/base/byte_reader.hpp"
 #include "src/print/base/context.hpp"
-#include "src/print/ip/ip.hpp"
+#include "src/print/dispatch/ip_info.hpp"
 
 namespace rawdump::print {
 

@@ -1,0 +1,15 @@
+// Syslog (print-syslog.c), UDP port 514.
+#pragma once
+
+#include <cstdint>
+
+#include "src/print/base/byte_reader.hpp"
+#include "src/print/base/context.hpp"
+
+namespace rawdump::print {
+
+// The payload (clipped to the capture) and the length the UDP header declares.
+inline constexpr std::uint16_t syslog_port = 514;
+void print_syslog(Context& ctx, ByteReader payload, std::uint32_t length);
+
+}  // namespace rawdump::print

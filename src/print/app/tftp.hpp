@@ -1,0 +1,15 @@
+// TFTP (print-tftp.c), UDP port 69.
+#pragma once
+
+#include <cstdint>
+
+#include "src/print/base/byte_reader.hpp"
+#include "src/print/base/context.hpp"
+
+namespace rawdump::print {
+
+// The payload (clipped to the capture) and the length the UDP header declares.
+inline constexpr std::uint16_t tftp_port = 69;
+void print_tftp(Context& ctx, ByteReader payload, std::uint32_t length);
+
+}  // namespace rawdump::print

@@ -1,0 +1,12 @@
+// ICMPv6 (print-icmp6.c), called by the IP protocol table.
+#pragma once
+
+#include "src/print/base/byte_reader.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/dispatch/ip_info.hpp"
+
+namespace rawdump::print {
+
+void print_icmp6(Context& ctx, ByteReader message, const IpInfo& ip);
+
+}  // namespace rawdump::print

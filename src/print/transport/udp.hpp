@@ -1,0 +1,12 @@
+// UDP (print-udp.c), called by the IP protocol table.
+#pragma once
+
+#include "src/print/base/byte_reader.hpp"
+#include "src/print/base/context.hpp"
+#include "src/print/dispatch/ip_info.hpp"
+
+namespace rawdump::print {
+
+void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip);
+
+}  // namespace rawdump::print
