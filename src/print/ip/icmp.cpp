@@ -6,7 +6,9 @@
 #include "src/print/base/name_table.hpp"
 #include "src/print/base/checksum.hpp"
 #include "src/print/ip/icmp_extensions.hpp"
+#include "src/print/ip/icmp_header.hpp"
 #include "src/print/ip/ip.hpp"
+#include "src/print/base/outcome.hpp"
 #include "src/print/base/protocols.hpp"
 #include "src/print/transport/transport.hpp"
 
@@ -27,16 +29,6 @@ constexpr std::array<std::pair<IcmpType, std::string_view>, 9> icmp_names{{
     {IcmpType::InfoRequest, "information request"}, {IcmpType::InfoReply, "information reply"},
     {IcmpType::MaskRequest, "address mask request"},
 }};
-
-
-struct EchoHeader {
-    std::uint8_t type = 0, code = 0;
-    std::uint16_t checksum = 0, id = 0, sequence = 0;
-};
-
-}  // namespace
-
-namespace {
 
 // print-icmp.c unreach2str: "%s" is the quoted datagram's destination.
 constexpr std::array<std::pair<std::uint8_t, std::string_view>, 13> unreachable_formats{{
@@ -75,28 +67,23 @@ struct HostText {
     std::string_view view() const { return {text.data(), text.size()}; }
 };
 
-Ipv4Address address_at(ByteReader r) {
-    Ipv4Address a;
-    for (auto& b : a.bytes) b = r.u8();
-    return a;
-}
-
 // "00:00:00.001": milliseconds since midnight UTC.
 void print_icmp_time(Context& ctx, std::uint32_t ms) {
     unsigned sec = ms / 1000, min = sec / 60, hrs = min / 60;
     ctx.print("{:02}:{:02}:{:02}.{:03}", hrs, min % 60, sec % 60, ms % 1000);
 }
 
-// How a message ended when a field it needs was not captured: tcpdump either bails out
-// through its local `trunc` label or longjmps out of a GET_* macro (then -x dumps the frame).
-enum class Cut { None, Local, Unwind };
+// How a message ended when a field it needs was not captured (the former local Cut enum):
+// tcpdump either bails out through its local `trunc` label (Truncated, was Cut::Local) or
+// longjmps out of a GET_* macro (Unwound, was Cut::Unwind: then -x dumps the frame).
+// Complete was Cut::None; Malformed is never given here.
 
 // The message text after "ICMP ".
-Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
+Outcome print_message(Context& ctx, const IcmpHeader& h, ByteReader message) {
     auto type = static_cast<IcmpType>(h.type);
     ByteReader quoted = message.window(8, message.size());  // the quoted IP header
-    Cut cut = Cut::None;
-    auto need = [&](std::size_t bytes, Cut how = Cut::Unwind) {
+    Outcome cut = Outcome::Complete;
+    auto need = [&](std::size_t bytes, Outcome how = Outcome::Unwound) {
         if (message.has(bytes)) return true;
         cut = how;
         return false;
@@ -106,25 +93,24 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
     case IcmpType::Echo:
     case IcmpType::EchoReply:
         if (!need(8)) return cut;
-        ctx.print("echo {}, id {}, seq {}", type == IcmpType::Echo ? "request" : "reply", h.id, h.sequence);
+        ctx.print("echo {}, id {}, seq {}", type == IcmpType::Echo ? "request" : "reply", h.identifier, h.sequence);
         return cut;
     case IcmpType::Unreachable: {
         auto code = static_cast<UnreachableCode>(h.code);
         if ((code == UnreachableCode::Protocol || code == UnreachableCode::Port) &&
-            !need(quoted_ip_proto, Cut::Local))
+            !need(quoted_ip_proto, Outcome::Truncated))
             return cut;
         if (!need(quoted_ip_dst)) return cut;
-        HostText dst(ctx, address_at(quoted.window(16, 4)));
-        std::uint8_t inner_proto = quoted.window(9, 1).u8();
+        HostText dst(ctx, quoted.ipv4_at(16));
+        std::uint8_t inner_proto = quoted.u8_at(9);
         switch (static_cast<UnreachableCode>(h.code)) {
         case UnreachableCode::Protocol:
             ctx.print("{} protocol {} unreachable", dst.view(), inner_proto);
             return cut;
         case UnreachableCode::Port: {
-            std::size_t inner_hlen = (quoted.window(0, 1).u8() & 0xf) * 4u;
+            std::size_t inner_hlen = (quoted.u8_at(0) & 0xf) * 4u;
             if (!need(8 + inner_hlen + 4)) return cut;
-            ByteReader ports = quoted.window(inner_hlen + 2, 2);
-            std::uint16_t port = ports.be16();
+            std::uint16_t port = quoted.be16_at(inner_hlen + 2);
             if (inner_proto == static_cast<std::uint8_t>(IpProto::Tcp)) {
                 ctx.print("{} tcp port ", dst.view());
                 ctx.tcp_port(port);
@@ -139,7 +125,7 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
             return cut;
         }
         case UnreachableCode::NeedFragment: {
-            std::uint16_t mtu = message.window(6, 2).be16();
+            std::uint16_t mtu = message.be16_at(6);
             if (mtu)
                 ctx.print("{} unreachable - need to frag (mtu {})", dst.view(), mtu);
             else
@@ -157,8 +143,8 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
     }
     case IcmpType::Redirect: {
         if (!need(quoted_ip_dst)) return cut;
-        HostText dst(ctx, address_at(quoted.window(16, 4)));
-        HostText gateway(ctx, address_at(message.window(4, 4)));
+        HostText dst(ctx, quoted.ipv4_at(16));
+        HostText gateway(ctx, message.ipv4_at(4));
         if (h.code < redirect_formats.size())
             ctx.print(fmt::runtime(redirect_formats[h.code]), dst.view(), gateway.view());
         else
@@ -166,7 +152,7 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
         return cut;
     }
     case IcmpType::TimeExceeded:
-        if (!need(quoted_ip_dst, Cut::Local)) return cut;
+        if (!need(quoted_ip_dst, Outcome::Truncated)) return cut;
         if (h.code == 0)
             ctx.put("time exceeded in-transit");
         else if (h.code == 1)
@@ -179,22 +165,22 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
             ctx.print("parameter problem - code {}", h.code);
         } else {
             if (!need(5)) return cut;
-            ctx.print("parameter problem - octet {}", message.window(4, 1).u8());
+            ctx.print("parameter problem - octet {}", message.u8_at(4));
         }
         return cut;
     case IcmpType::MaskReply:
         if (!need(12)) return cut;
-        ctx.print("address mask is 0x{:08x}", message.window(8, 4).be32());
+        ctx.print("address mask is 0x{:08x}", message.be32_at(8));
         return cut;
     case IcmpType::Timestamp:
         if (!need(8)) return cut;
-        ctx.print("time stamp query id {} seq {}", h.id, h.sequence);
+        ctx.print("time stamp query id {} seq {}", h.identifier, h.sequence);
         return cut;
     case IcmpType::TimestampReply: {
         // The three times are checked before they are read: a cut there is local.
-        if (!need(8) || !need(20, Cut::Local)) return cut;
+        if (!need(8) || !need(20, Outcome::Truncated)) return cut;
         ByteReader times = message.window(8, 12);
-        ctx.print("time stamp reply id {} seq {}: org ", h.id, h.sequence);
+        ctx.print("time stamp reply id {} seq {}: org ", h.identifier, h.sequence);
         print_icmp_time(ctx, times.be32());
         ctx.put(", recv ");
         print_icmp_time(ctx, times.be32());
@@ -203,7 +189,7 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
         return cut;
     }
     case IcmpType::RouterAdvert: {
-        if (!need(8, Cut::Local)) return cut;  // checked before reading
+        if (!need(8, Outcome::Truncated)) return cut;  // checked before reading
         ByteReader r = message.window(4, 4);
         unsigned count = r.u8(), size = r.u8(), lifetime = r.be16();
         ctx.put("router advertisement lifetime ");
@@ -220,9 +206,8 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
         }
         ByteReader entries = message.window(8, message.size());
         for (unsigned i = 0; i < count; ++i) {
-            if (!need(8 + 8 * (i + 1), Cut::Local)) return cut;  // checked before reading
-            Ipv4Address a = address_at(entries.narrowed(4));
-            entries.skip(4);
+            if (!need(8 + 8 * (i + 1), Outcome::Truncated)) return cut;  // checked before reading
+            Ipv4Address a = entries.ipv4();
             ctx.put(" {");
             ctx.host(a);
             ctx.print(" {}}}", entries.be32());
@@ -241,23 +226,21 @@ Cut print_message(Context& ctx, const EchoHeader& h, ByteReader message) {
 }  // namespace
 
 void print_icmp(Context& ctx, ByteReader message, const IpInfo& ip) {
-    ByteReader r = message;
-    EchoHeader h;
-    h.type = r.u8();
-    h.code = r.u8();
-    h.checksum = r.be16();
-    h.id = r.be16();
-    h.sequence = r.be16();
     if (!message.has(2)) return ctx.truncated_unwind("icmp");
+    // A message shorter than the fixed header still has its type and code (and maybe its
+    // checksum) shown; the fields not captured read as 0 and are never printed.
+    const IcmpHeader h = decode_icmp_header(message).value_or(
+        IcmpHeader{message.u8_at(0), message.u8_at(1), message.be16_at(2), 0, 0});
     // The message text is built aside: tcpdump prints nothing of it when a field is missing.
     fmt::memory_buffer text;
     Context sub{ctx.options, ctx.names, ctx.tcp_sequences, text};
     switch (print_message(sub, h, message)) {
-    case Cut::Unwind:
+    case Outcome::Unwound:
         return ctx.truncated_unwind("icmp");
-    case Cut::Local:
+    case Outcome::Truncated:
         return ctx.truncated("icmp");
-    case Cut::None:
+    case Outcome::Complete:
+    case Outcome::Malformed:
         break;
     }
     ctx.put("ICMP ");
@@ -278,7 +261,7 @@ void print_icmp(Context& ctx, ByteReader message, const IpInfo& ip) {
         if (!inner.has(4)) return ctx.truncated_unwind("icmp");
         // The quoted datagram is read only as far as its own total length says, even when
         // more was captured: a header longer than that is cut ("[|ip]"), not "truncated-ip".
-        const std::uint16_t quoted_length = inner.window(2, 2).be16();
+        const std::uint16_t quoted_length = inner.be16_at(2);
         ByteReader quoted = inner.window(0, quoted_length);
         if (!quoted.has(1)) return ctx.truncated_unwind("icmp");  // not even the version
         print_ipv4(ctx, quoted, quoted_length);

@@ -4,18 +4,15 @@
 #include "src/print/base/checksum.hpp"
 #include "src/print/base/protocols.hpp"
 #include "src/print/transport/transport.hpp"
+#include "src/print/transport/udp_header.hpp"
 
 namespace rawdump::print {
 namespace {
 
-struct UdpHeader {
-    std::uint16_t sport = 0, dport = 0, length = 0, checksum = 0;
-};
-
 // "src.sport > dst.dport: "; without ports when they were not captured (and then nothing
 // at all after extension headers, which already printed the addresses).
 void print_endpoints(Context& ctx, const IpInfo& ip, const UdpHeader* h) {
-    if (h) return ip.print_endpoints(ctx, h->sport, h->dport, false);
+    if (h) return ip.print_endpoints(ctx, h->source_port, h->destination_port, false);
     if (ip.header_protocol != ip.protocol) return;
     ip.print_addresses(ctx);
     ctx.put(": ");
@@ -24,39 +21,37 @@ void print_endpoints(Context& ctx, const IpInfo& ip, const UdpHeader* h) {
 }  // namespace
 
 void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
-    ByteReader r = datagram;
-    UdpHeader h;
-    h.sport = r.be16();
-    h.dport = r.be16();
-    if (r.truncated()) {
+    const std::optional<UdpHeader> decoded = decode_udp_header(datagram);
+    // A cut header still shows what was captured of it: tcpdump reads the fields in order and
+    // stops at the first one missing (the ports, the length, then the checksum).
+    UdpHeader h = decoded.value_or(UdpHeader{datagram.be16_at(0), datagram.be16_at(2), datagram.be16_at(4), 0});
+    if (!datagram.has(4)) {
         print_endpoints(ctx, ip, nullptr);
         return ctx.truncated("udp");
     }
     std::uint32_t length = ip.length;
-    if (length < 8) {
+    if (length < UdpHeader::size) {
         print_endpoints(ctx, ip, &h);
         return ctx.print("truncated-udp {}", length);
     }
     // The length is checked before the checksum is read: a bad one is reported even when
     // the checksum was not captured.
-    h.length = r.be16();
-    if (r.truncated()) {
+    if (!datagram.has(6)) {
         print_endpoints(ctx, ip, &h);
         return ctx.truncated("udp");
     }
     std::uint32_t ulen = h.length;
     if (ulen == 0 && length > 65535) ulen = length;  // IPv6 jumbogram
-    if (ulen < 8) {
+    if (ulen < UdpHeader::size) {
         print_endpoints(ctx, ip, &h);
         return ctx.print("truncated-udplength {}", ulen);
     }
-    h.checksum = r.be16();
-    if (r.truncated()) {
+    if (!decoded) {
         print_endpoints(ctx, ip, &h);
         return ctx.truncated("udp");
     }
-    ulen -= 8;
-    length -= 8;
+    ulen -= UdpHeader::size;
+    length -= UdpHeader::size;
     // The printers below read up to the end of the IP payload (tcpdump bounds them by the
     // IP layer's snapshot end, not by the UDP length) but are told the smaller length.
     const std::uint32_t readable = length;
@@ -86,7 +81,7 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
             verify();
         }
     }
-    if (print_udp_application(ctx, ip, {datagram.window(8, readable), length, h.sport, h.dport})) return;
+    if (print_udp_application(ctx, ip, {datagram.window(UdpHeader::size, readable), length, h.source_port, h.destination_port})) return;
     // ulen is still larger only when the UDP header claims more than the IP payload holds.
     if (ulen > length && !ip.fragmented)
         ctx.print("UDP, bad length {} > {}", ulen, length);
