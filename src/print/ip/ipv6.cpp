@@ -2,54 +2,31 @@
 #include <optional>
 
 #include "src/print/ip/ip.hpp"
+#include "src/print/ip/ipv6_header.hpp"
 #include "src/print/ip/ipv6_extensions.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {
-namespace {
-
-struct Ipv6Header {
-    std::uint32_t version_class_flow = 0;
-    std::uint16_t payload_length = 0;
-    std::uint8_t next_header = 0;
-    std::uint8_t hop_limit = 0;
-    Ipv6Address src, dst;
-
-    unsigned version() const { return version_class_flow >> 28; }
-    unsigned traffic_class() const { return (version_class_flow >> 20) & 0xff; }
-    unsigned flow_label() const { return version_class_flow & 0xfffff; }
-};
-
-bool decode(ByteReader& r, Ipv6Header& h) {
-    h.version_class_flow = r.be32();
-    h.payload_length = r.be16();
-    h.next_header = r.u8();
-    h.hop_limit = r.u8();
-    for (auto& b : h.src.bytes) b = r.u8();
-    for (auto& b : h.dst.bytes) b = r.u8();
-    return !r.truncated();
-}
-
-}  // namespace
 
 void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
-    ByteReader r = packet;
-    Ipv6Header h;
-    if (!decode(r, h)) return ctx.truncated("ip6");
-    if (length < 40) return ctx.print("truncated-ip6 {}", length);  // before the "IP6" name
+    const std::optional<Ipv6Header> decoded = decode_ipv6_header(packet);
+    if (!decoded) return ctx.truncated("ip6");
+    const Ipv6Header& h = *decoded;
+    if (length < Ipv6Header::size) return ctx.print("truncated-ip6 {}", length);  // before the "IP6" name
     if (!ctx.options.link_header) ctx.put("IP6 ");
-    if (h.version() != 6) return ctx.print("version error: {} != 6", h.version());
+    if (h.version != 6) return ctx.print("version error: {} != 6", h.version);
 
     // A payload length of 0 means a jumbogram: the length then comes from the hop-by-hop
     // jumbo option, and until it is found the whole capture is in play.
-    std::uint64_t datagram_length = h.payload_length != 0 ? h.payload_length + 40u : std::uint64_t{length} + 40u;
+    std::uint64_t datagram_length =
+        (h.payload_length != 0 ? std::uint64_t{h.payload_length} : std::uint64_t{length}) + Ipv6Header::size;
     if (h.payload_length != 0 && length < datagram_length)
         ctx.print("truncated-ip6 - {} bytes missing!", datagram_length - length);
 
     if (ctx.options.verbosity > 0) {
         ctx.put('(');
-        if (h.traffic_class() != 0) ctx.print("class 0x{:02x}, ", h.traffic_class());
-        if (h.flow_label() != 0) ctx.print("flowlabel 0x{:05x}, ", h.flow_label());
+        if (h.traffic_class != 0) ctx.print("class 0x{:02x}, ", h.traffic_class);
+        if (h.flow_label != 0) ctx.print("flowlabel 0x{:05x}, ", h.flow_label);
         auto name = ipproto_name(h.next_header);
         ctx.print("hlim {}, next-header {} ({}) payload length: {}) ", h.hop_limit,
                   name.empty() ? std::string_view{"unknown"} : name, h.next_header, h.payload_length);
@@ -57,9 +34,9 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
 
     IpInfo ip;
     ip.version = 6;
-    ip.src6 = h.src;
-    ip.dst6 = h.dst;
-    ip.checksum_dst6 = h.dst;
+    ip.src6 = h.source;
+    ip.dst6 = h.destination;
+    ip.checksum_dst6 = h.destination;
     ip.header_protocol = h.next_header;
     ip.ttl = h.hop_limit;
 
@@ -72,8 +49,8 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
     ByteReader datagram = clip(datagram_length);
     // Walk the extension headers until a transport protocol (print-ip6.c ip6_print's loop).
     std::uint8_t next = h.next_header;
-    std::uint64_t remaining = datagram_length - 40;  // declared bytes after the headers so far
-    std::size_t at = 40;
+    std::uint64_t remaining = datagram_length - Ipv6Header::size;  // declared bytes after the headers so far
+    std::size_t at = Ipv6Header::size;
     std::string_view last_protocol = "ip6";  // names a cut right after an extension header
     std::optional<std::uint32_t> jumbo;
     bool found_extension = false, found_hop_by_hop = false;
@@ -85,7 +62,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
             // RFC 8200: at most one, right after the IPv6 header.
             if (found_hop_by_hop)
                 return ctx.put("[The Hop-by-Hop Options header was already found] (invalid)");
-            if (at != 40) return ctx.put("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
+            if (at != Ipv6Header::size) return ctx.put("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
             last_protocol = "hbhopt";
             advance = print_option_header(ctx, header, true, h.payload_length, jumbo);
             if (ctx.unwound) return;  // a local cut still goes on to the jumbo check
@@ -99,7 +76,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
             break;
         case IpProto::Fragment:
             last_protocol = "frag6";
-            advance = print_fragment_header(ctx, header, std::uint64_t{h.payload_length} + 40 - at - 8);
+            advance = print_fragment_header(ctx, header, std::uint64_t{h.payload_length} + Ipv6Header::size - at - 8);
             // Nothing captured after the fragment header: nothing more to say.
             if (advance && at + *advance >= datagram.size()) return;
             ip.fragmented = true;
@@ -118,7 +95,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
         default: {
             std::uint64_t transport = remaining;
             if (jumbo) {
-                std::uint64_t total = std::uint64_t{*jumbo} + 40;
+                std::uint64_t total = std::uint64_t{*jumbo} + Ipv6Header::size;
                 if (total < at) return ctx.truncated(last_protocol);
                 if (length < total) ctx.print("truncated-ip6 - {} bytes missing!", total - length);
                 datagram = clip(total);
@@ -126,7 +103,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
             } else if (h.payload_length == 0) {
                 // No jumbo option: the packet has no payload at all.
                 if (found_extension) return ctx.truncated("ip6");
-                datagram = clip(40);
+                datagram = clip(Ipv6Header::size);
                 transport = 0;
             }
             ip.protocol = next;
@@ -137,7 +114,7 @@ void print_ipv6(Context& ctx, ByteReader packet, std::uint32_t length) {
         if (!advance) return;
         if (*advance > remaining) return ctx.truncated(last_protocol);
         found_extension = true;
-        next = header.window(0, 1).u8();
+        next = header.u8_at(0);
         remaining -= *advance;
         at += *advance;
     }
