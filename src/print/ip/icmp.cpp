@@ -77,150 +77,157 @@ void print_icmp_time(Context& ctx, std::uint32_t ms) {
 // tcpdump either bails out through its local `trunc` label (Truncated, was Cut::Local) or
 // longjmps out of a GET_* macro (Unwound, was Cut::Unwind: then -x dumps the frame).
 // Complete was Cut::None; Malformed is never given here.
+struct Message {
+    const IcmpHeader& header;
+    ByteReader bytes;   // the whole message, from its type byte
+    ByteReader quoted;  // the quoted IP header of an error message
+    Outcome cut = Outcome::Complete;
+
+    // True when the first `count` bytes were captured; else records how the message ends.
+    bool need(std::size_t count, Outcome how = Outcome::Unwound) {
+        if (bytes.has(count)) return true;
+        cut = how;
+        return false;
+    }
+};
+
+// Where the quoted IP header's fields sit in the message.
+constexpr std::size_t quoted_ip_proto = IcmpHeader::size + 10, quoted_ip_dst = IcmpHeader::size + 20;
+
+void print_port_unreachable(Context& ctx, Message& m, std::string_view dst, std::uint8_t inner_proto) {
+    const std::size_t inner_hlen = (m.quoted.u8_at(0) & 0xf) * 4u;
+    if (!m.need(IcmpHeader::size + inner_hlen + 4)) return;
+    const std::uint16_t port = m.quoted.be16_at(inner_hlen + 2);
+    if (inner_proto == static_cast<std::uint8_t>(IpProto::Tcp)) {
+        ctx.print("{} tcp port ", dst);
+        ctx.tcp_port(port);
+        ctx.put(" unreachable");
+    } else if (inner_proto == static_cast<std::uint8_t>(IpProto::Udp)) {
+        ctx.print("{} udp port ", dst);
+        ctx.udp_port(port);
+        ctx.put(" unreachable");
+    } else {
+        ctx.print("{} protocol {} port {} unreachable", dst, inner_proto, port);
+    }
+}
+
+void print_unreachable(Context& ctx, Message& m) {
+    const std::uint8_t code = m.header.code;
+    const auto known = static_cast<UnreachableCode>(code);
+    if ((known == UnreachableCode::Protocol || known == UnreachableCode::Port) &&
+        !m.need(quoted_ip_proto, Outcome::Truncated))
+        return;
+    if (!m.need(quoted_ip_dst)) return;
+    HostText dst(ctx, m.quoted.ipv4_at(16));
+    const std::uint8_t inner_proto = m.quoted.u8_at(9);
+    switch (known) {
+    case UnreachableCode::Protocol:
+        return ctx.print("{} protocol {} unreachable", dst.view(), inner_proto);
+    case UnreachableCode::Port:
+        return print_port_unreachable(ctx, m, dst.view(), inner_proto);
+    case UnreachableCode::NeedFragment:
+        if (const std::uint16_t mtu = m.bytes.be16_at(6); mtu)
+            return ctx.print("{} unreachable - need to frag (mtu {})", dst.view(), mtu);
+        return ctx.print("{} unreachable - need to frag", dst.view());
+    }
+    for (const auto& [value, format] : unreachable_formats)
+        if (value == code) return ctx.print(fmt::runtime(format), dst.view());
+    ctx.print("{} unreachable - #{}", dst.view(), code);
+}
+
+void print_redirect(Context& ctx, Message& m) {
+    if (!m.need(quoted_ip_dst)) return;
+    HostText dst(ctx, m.quoted.ipv4_at(16));
+    HostText gateway(ctx, m.bytes.ipv4_at(4));
+    const std::uint8_t code = m.header.code;
+    if (code < redirect_formats.size())
+        ctx.print(fmt::runtime(redirect_formats[code]), dst.view(), gateway.view());
+    else
+        ctx.print("redirect-#{} {} to {}", code, dst.view(), gateway.view());
+}
+
+void print_time_exceeded(Context& ctx, Message& m) {
+    if (!m.need(quoted_ip_dst, Outcome::Truncated)) return;
+    if (m.header.code == 0)
+        ctx.put("time exceeded in-transit");
+    else if (m.header.code == 1)
+        ctx.put("ip reassembly time exceeded");
+    else
+        ctx.print("time exceeded-#{}", m.header.code);
+}
+
+void print_parameter_problem(Context& ctx, Message& m) {
+    if (m.header.code) return ctx.print("parameter problem - code {}", m.header.code);
+    if (!m.need(5)) return;
+    ctx.print("parameter problem - octet {}", m.bytes.u8_at(4));
+}
+
+void print_timestamp_reply(Context& ctx, Message& m) {
+    // The three times are checked before they are read: a cut there is local.
+    if (!m.need(IcmpHeader::size) || !m.need(20, Outcome::Truncated)) return;
+    ByteReader times = m.bytes.window(IcmpHeader::size, 12);
+    ctx.print("time stamp reply id {} seq {}: org ", m.header.identifier, m.header.sequence);
+    print_icmp_time(ctx, times.be32());
+    ctx.put(", recv ");
+    print_icmp_time(ctx, times.be32());
+    ctx.put(", xmit ");
+    print_icmp_time(ctx, times.be32());
+}
+
+void print_router_advertisement(Context& ctx, Message& m) {
+    if (!m.need(IcmpHeader::size, Outcome::Truncated)) return;  // checked before reading
+    ByteReader r = m.bytes.window(4, 4);
+    unsigned count = r.u8(), size = r.u8(), lifetime = r.be16();
+    ctx.put("router advertisement lifetime ");
+    if (lifetime < 60)
+        ctx.print("{}", lifetime);
+    else if (lifetime < 3600)
+        ctx.print("{}:{:02}", lifetime / 60, lifetime % 60);
+    else
+        ctx.print("{}:{:02}:{:02}", lifetime / 3600, lifetime % 3600 / 60, lifetime % 60);
+    ctx.print(" {}:", count);
+    if (size != 2) return ctx.print(" [size {}]", size);
+    ByteReader entries = m.bytes.window(IcmpHeader::size, m.bytes.size());
+    for (unsigned i = 0; i < count; ++i) {
+        if (!m.need(IcmpHeader::size + 8 * (i + 1), Outcome::Truncated)) return;  // checked before reading
+        Ipv4Address a = entries.ipv4();
+        ctx.put(" {");
+        ctx.host(a);
+        ctx.print(" {}}}", entries.be32());
+    }
+}
 
 // The message text after "ICMP ".
 Outcome print_message(Context& ctx, const IcmpHeader& h, ByteReader message) {
-    auto type = static_cast<IcmpType>(h.type);
-    ByteReader quoted = message.window(8, message.size());  // the quoted IP header
-    Outcome cut = Outcome::Complete;
-    auto need = [&](std::size_t bytes, Outcome how = Outcome::Unwound) {
-        if (message.has(bytes)) return true;
-        cut = how;
-        return false;
-    };
-    constexpr std::size_t quoted_ip_proto = 8 + 10, quoted_ip_dst = 8 + 20;
+    const auto type = static_cast<IcmpType>(h.type);
+    Message m{h, message, message.window(IcmpHeader::size, message.size())};
     switch (type) {
     case IcmpType::Echo:
     case IcmpType::EchoReply:
-        if (!need(8)) return cut;
-        ctx.print("echo {}, id {}, seq {}", type == IcmpType::Echo ? "request" : "reply", h.identifier, h.sequence);
-        return cut;
-    case IcmpType::Unreachable: {
-        auto code = static_cast<UnreachableCode>(h.code);
-        if ((code == UnreachableCode::Protocol || code == UnreachableCode::Port) &&
-            !need(quoted_ip_proto, Outcome::Truncated))
-            return cut;
-        if (!need(quoted_ip_dst)) return cut;
-        HostText dst(ctx, quoted.ipv4_at(16));
-        std::uint8_t inner_proto = quoted.u8_at(9);
-        switch (static_cast<UnreachableCode>(h.code)) {
-        case UnreachableCode::Protocol:
-            ctx.print("{} protocol {} unreachable", dst.view(), inner_proto);
-            return cut;
-        case UnreachableCode::Port: {
-            std::size_t inner_hlen = (quoted.u8_at(0) & 0xf) * 4u;
-            if (!need(8 + inner_hlen + 4)) return cut;
-            std::uint16_t port = quoted.be16_at(inner_hlen + 2);
-            if (inner_proto == static_cast<std::uint8_t>(IpProto::Tcp)) {
-                ctx.print("{} tcp port ", dst.view());
-                ctx.tcp_port(port);
-                ctx.put(" unreachable");
-            } else if (inner_proto == static_cast<std::uint8_t>(IpProto::Udp)) {
-                ctx.print("{} udp port ", dst.view());
-                ctx.udp_port(port);
-                ctx.put(" unreachable");
-            } else {
-                ctx.print("{} protocol {} port {} unreachable", dst.view(), inner_proto, port);
-            }
-            return cut;
-        }
-        case UnreachableCode::NeedFragment: {
-            std::uint16_t mtu = message.be16_at(6);
-            if (mtu)
-                ctx.print("{} unreachable - need to frag (mtu {})", dst.view(), mtu);
-            else
-                ctx.print("{} unreachable - need to frag", dst.view());
-            return cut;
-        }
-        }
-        for (const auto& [code, format] : unreachable_formats)
-            if (code == h.code) {
-                ctx.print(fmt::runtime(format), dst.view());
-                return cut;
-            }
-        ctx.print("{} unreachable - #{}", dst.view(), h.code);
-        return cut;
-    }
-    case IcmpType::Redirect: {
-        if (!need(quoted_ip_dst)) return cut;
-        HostText dst(ctx, quoted.ipv4_at(16));
-        HostText gateway(ctx, message.ipv4_at(4));
-        if (h.code < redirect_formats.size())
-            ctx.print(fmt::runtime(redirect_formats[h.code]), dst.view(), gateway.view());
-        else
-            ctx.print("redirect-#{} {} to {}", h.code, dst.view(), gateway.view());
-        return cut;
-    }
-    case IcmpType::TimeExceeded:
-        if (!need(quoted_ip_dst, Outcome::Truncated)) return cut;
-        if (h.code == 0)
-            ctx.put("time exceeded in-transit");
-        else if (h.code == 1)
-            ctx.put("ip reassembly time exceeded");
-        else
-            ctx.print("time exceeded-#{}", h.code);
-        return cut;
-    case IcmpType::ParameterProblem:
-        if (h.code) {
-            ctx.print("parameter problem - code {}", h.code);
-        } else {
-            if (!need(5)) return cut;
-            ctx.print("parameter problem - octet {}", message.u8_at(4));
-        }
-        return cut;
+        if (m.need(IcmpHeader::size))
+            ctx.print("echo {}, id {}, seq {}", type == IcmpType::Echo ? "request" : "reply", h.identifier,
+                      h.sequence);
+        break;
+    case IcmpType::Unreachable: print_unreachable(ctx, m); break;
+    case IcmpType::Redirect: print_redirect(ctx, m); break;
+    case IcmpType::TimeExceeded: print_time_exceeded(ctx, m); break;
+    case IcmpType::ParameterProblem: print_parameter_problem(ctx, m); break;
     case IcmpType::MaskReply:
-        if (!need(12)) return cut;
-        ctx.print("address mask is 0x{:08x}", message.be32_at(8));
-        return cut;
+        if (m.need(12)) ctx.print("address mask is 0x{:08x}", message.be32_at(IcmpHeader::size));
+        break;
     case IcmpType::Timestamp:
-        if (!need(8)) return cut;
-        ctx.print("time stamp query id {} seq {}", h.identifier, h.sequence);
-        return cut;
-    case IcmpType::TimestampReply: {
-        // The three times are checked before they are read: a cut there is local.
-        if (!need(8) || !need(20, Outcome::Truncated)) return cut;
-        ByteReader times = message.window(8, 12);
-        ctx.print("time stamp reply id {} seq {}: org ", h.identifier, h.sequence);
-        print_icmp_time(ctx, times.be32());
-        ctx.put(", recv ");
-        print_icmp_time(ctx, times.be32());
-        ctx.put(", xmit ");
-        print_icmp_time(ctx, times.be32());
-        return cut;
-    }
-    case IcmpType::RouterAdvert: {
-        if (!need(8, Outcome::Truncated)) return cut;  // checked before reading
-        ByteReader r = message.window(4, 4);
-        unsigned count = r.u8(), size = r.u8(), lifetime = r.be16();
-        ctx.put("router advertisement lifetime ");
-        if (lifetime < 60)
-            ctx.print("{}", lifetime);
-        else if (lifetime < 3600)
-            ctx.print("{}:{:02}", lifetime / 60, lifetime % 60);
-        else
-            ctx.print("{}:{:02}:{:02}", lifetime / 3600, lifetime % 3600 / 60, lifetime % 60);
-        ctx.print(" {}:", count);
-        if (size != 2) {
-            ctx.print(" [size {}]", size);
-            return cut;
-        }
-        ByteReader entries = message.window(8, message.size());
-        for (unsigned i = 0; i < count; ++i) {
-            if (!need(8 + 8 * (i + 1), Outcome::Truncated)) return cut;  // checked before reading
-            Ipv4Address a = entries.ipv4();
-            ctx.put(" {");
-            ctx.host(a);
-            ctx.print(" {}}}", entries.be32());
-        }
-        return cut;
-    }
+        if (m.need(IcmpHeader::size)) ctx.print("time stamp query id {} seq {}", h.identifier, h.sequence);
+        break;
+    case IcmpType::TimestampReply: print_timestamp_reply(ctx, m); break;
+    case IcmpType::RouterAdvert: print_router_advertisement(ctx, m); break;
     default:
         if (auto name = name_of(icmp_names, type); !name.empty())
             ctx.put(name);
         else
             ctx.print("type-#{}", h.type);
-        return cut;
+        break;
     }
+    return m.cut;
 }
 
 }  // namespace
