@@ -63,6 +63,31 @@ Outcome print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packe
     return end;
 }
 
+// What the layers above need to know of the datagram.
+IpInfo ip_info(const Ipv4Header& h) {
+    IpInfo ip;
+    ip.version = 4;
+    ip.src4 = h.source;
+    ip.dst4 = h.destination;
+    ip.protocol = h.protocol;
+    ip.header_protocol = h.protocol;
+    ip.ttl = h.ttl;
+    ip.length = h.total_length - h.header_length;
+    ip.fragmented = h.is_fragment();
+    return ip;
+}
+
+// A later fragment has no transport header to decode: "src > dst: proto".
+void print_later_fragment(Context& ctx, const IpInfo& ip) {
+    ip.print_addresses(ctx);
+    ctx.put(':');
+    auto keyword = ipproto_keyword(ip.protocol);
+    if (ctx.resolve() && !keyword.empty())
+        ctx.print(" {}", keyword);
+    else
+        ctx.print(" ip-proto-{}", ip.protocol);
+}
+
 }  // namespace
 
 void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
@@ -103,15 +128,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
         }
     }
 
-    IpInfo ip;
-    ip.version = 4;
-    ip.src4 = h.source;
-    ip.dst4 = h.destination;
-    ip.protocol = h.protocol;
-    ip.header_protocol = h.protocol;
-    ip.ttl = h.ttl;
-    ip.length = h.total_length - h.header_length;
-    ip.fragmented = h.is_fragment();
+    const IpInfo ip = ip_info(h);
 
     if (options_cut) {
         ip.print_addresses(ctx);
@@ -135,14 +152,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
         }
         print_ip_payload(ctx, datagram.window(h.header_length, ip.length), ip);
     } else {
-        // A later fragment has no transport header to decode.
-        ip.print_addresses(ctx);
-        ctx.put(':');
-        auto keyword = ipproto_keyword(h.protocol);
-        if (ctx.resolve() && !keyword.empty())
-            ctx.print(" {}", keyword);
-        else
-            ctx.print(" ip-proto-{}", h.protocol);
+        print_later_fragment(ctx, ip);
     }
 }
 

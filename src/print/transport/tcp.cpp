@@ -371,6 +371,30 @@ void print_reset_data(Context& ctx, ByteReader data, std::uint32_t length) {
     ctx.put(']');
 }
 
+// ", cksum 0x.... (correct)" or "(incorrect -> 0x....)", over the whole captured segment.
+void print_checksum(Context& ctx, const IpInfo& ip, ByteReader segment, std::uint16_t checksum) {
+    const auto length = static_cast<std::uint32_t>(segment.size());
+    std::uint32_t sum = ip.pseudo_sum(static_cast<std::uint8_t>(IpProto::Tcp), length);
+    std::uint16_t computed = checksum_finish(checksum_add(sum, segment.all()));
+    ctx.print(", cksum 0x{:04x}", checksum);
+    if (computed != 0)
+        ctx.print(" (incorrect -> 0x{:04x})", checksum_should_be(checksum, computed));
+    else
+        ctx.put(" (correct)");
+}
+
+// ", seq A:B, ack N, win N, urg N": seq only when it says something (data, SYN/FIN/RST, -vv).
+void print_numbers(Context& ctx, const TcpHeader& h, std::uint32_t payload) {
+    if (ctx.options.verbosity > 1 || payload > 0 || h.has(TcpFlag::Syn) || h.has(TcpFlag::Fin) ||
+        h.has(TcpFlag::Rst)) {
+        ctx.print(", seq {}", h.sequence);
+        if (payload > 0) ctx.print(":{}", h.sequence + payload);
+    }
+    if (h.has(TcpFlag::Ack)) ctx.print(", ack {}", h.acknowledgment);
+    ctx.print(", win {}", h.window);
+    if (h.has(TcpFlag::Urg)) ctx.print(", urg {}", h.urgent_pointer);
+}
+
 }  // namespace
 
 void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
@@ -409,25 +433,11 @@ void print_tcp(Context& ctx, ByteReader segment, const IpInfo& ip) {
     if (h.header_length > length)
         return ctx.print(" [bad hdr length {} - too long, > {}]", h.header_length, length);
 
-    if (ctx.options.verbosity > 0 && ctx.options.verify_checksums && !ip.fragmented && segment.has(length)) {
-        std::uint32_t sum = ip.pseudo_sum(static_cast<std::uint8_t>(IpProto::Tcp), length);
-        std::uint16_t computed = checksum_finish(checksum_add(sum, segment.window(0, length).all()));
-        ctx.print(", cksum 0x{:04x}", h.checksum);
-        if (computed != 0)
-            ctx.print(" (incorrect -> 0x{:04x})", checksum_should_be(h.checksum, computed));
-        else
-            ctx.put(" (correct)");
-    }
+    if (ctx.options.verbosity > 0 && ctx.options.verify_checksums && !ip.fragmented && segment.has(length))
+        print_checksum(ctx, ip, segment.window(0, length), h.checksum);
 
-    std::uint32_t payload = length - h.header_length;
-    if (ctx.options.verbosity > 1 || payload > 0 ||
-        h.has(TcpFlag::Syn) || h.has(TcpFlag::Fin) || h.has(TcpFlag::Rst)) {
-        ctx.print(", seq {}", h.sequence);
-        if (payload > 0) ctx.print(":{}", h.sequence + payload);
-    }
-    if (h.has(TcpFlag::Ack)) ctx.print(", ack {}", h.acknowledgment);
-    ctx.print(", win {}", h.window);
-    if (h.has(TcpFlag::Urg)) ctx.print(", urg {}", h.urgent_pointer);
+    const std::uint32_t payload = length - h.header_length;
+    print_numbers(ctx, h, payload);
     if (h.header_length > TcpHeader::size) {
         ByteReader options = segment.window(TcpHeader::size, segment.size());
         scope.segment_captured = segment.has(h.header_length + payload);

@@ -18,6 +18,30 @@ void print_endpoints(Context& ctx, const IpInfo& ip, const UdpHeader* h) {
     ctx.put(": ");
 }
 
+// "[udp sum ok] " or "[bad udp cksum ...] " when the first `length` bytes of the datagram
+// (its header included) were all captured; "[no cksum] " for IPv4's optional zero. IPv4
+// shows it from -vv, IPv6 (where it is mandatory) from -v.
+void print_checksum(Context& ctx, const IpInfo& ip, ByteReader datagram, std::uint32_t length,
+                    std::uint16_t checksum) {
+    auto verify = [&] {
+        if (!datagram.has(length)) return;
+        std::uint32_t sum = ip.pseudo_sum(static_cast<std::uint8_t>(IpProto::Udp), length);
+        std::uint16_t computed = checksum_finish(checksum_add(sum, datagram.window(0, length).all()));
+        if (computed != 0)
+            ctx.print("[bad udp cksum 0x{:04x} -> 0x{:04x}!] ", checksum, checksum_should_be(checksum, computed));
+        else
+            ctx.put("[udp sum ok] ");
+    };
+    if (ip.version == 4 && ctx.options.verbosity > 1) {
+        if (checksum == 0)
+            ctx.put("[no cksum] ");
+        else
+            verify();
+    } else if (ip.version == 6) {
+        verify();
+    }
+}
+
 }  // namespace
 
 void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
@@ -61,27 +85,11 @@ void print_udp(Context& ctx, ByteReader datagram, const IpInfo& ip) {
     // Over IPv4 the checksum is optional and shown from -vv; over IPv6 it is mandatory (-v).
     // -T (packet_type) skips the checksum: tcpdump decodes the forced protocol first and returns.
     if (ctx.options.verbosity > 0 && ctx.options.verify_checksums && !ip.fragmented &&
-        ctx.options.packet_type == PacketType::ByPort) {
-        auto verify = [&] {
-            if (!datagram.has(8 + length)) return;
-            std::uint32_t sum = ip.pseudo_sum(static_cast<std::uint8_t>(IpProto::Udp), length + 8);
-            std::uint16_t computed = checksum_finish(checksum_add(sum, datagram.window(0, length + 8).all()));
-            if (computed != 0)
-                ctx.print("[bad udp cksum 0x{:04x} -> 0x{:04x}!] ", h.checksum,
-                          checksum_should_be(h.checksum, computed));
-            else
-                ctx.put("[udp sum ok] ");
-        };
-        if (ip.version == 4 && ctx.options.verbosity > 1) {
-            if (h.checksum == 0)
-                ctx.put("[no cksum] ");
-            else
-                verify();
-        } else if (ip.version == 6) {
-            verify();
-        }
-    }
-    if (print_udp_application(ctx, ip, {datagram.window(UdpHeader::size, readable), length, h.source_port, h.destination_port})) return;
+        ctx.options.packet_type == PacketType::ByPort)
+        print_checksum(ctx, ip, datagram, length + UdpHeader::size, h.checksum);
+    if (print_udp_application(ctx, ip, {datagram.window(UdpHeader::size, readable), length, h.source_port,
+                                        h.destination_port}))
+        return;
     // ulen is still larger only when the UDP header claims more than the IP payload holds.
     if (ulen > length && !ip.fragmented)
         ctx.print("UDP, bad length {} > {}", ulen, length);
