@@ -53,6 +53,27 @@ bool is_vlan_tag(std::uint16_t type) {
     }
 }
 
+// An 802.3 length field (or a jumbo frame): an LLC header follows. The frame may be padded:
+// everything below sees only what the length field covers, and no more than the frame
+// holds. Returns the LLC header's length.
+std::size_t print_llc_payload(Context& ctx, const EthernetHeader& h, ByteReader payload, std::uint16_t type,
+                              std::uint32_t length, bool after_vlan) {
+    const bool jumbo = type == static_cast<std::uint16_t>(EtherType::Jumbo);
+    const std::uint32_t llc_length = type < length && !jumbo ? type : length;
+    // -e shows that length (the field's value only when the frame holds it all), except
+    // after VLAN tags where tcpdump runs "802.3" into the LLC text; nothing for jumbo.
+    if (ctx.options.link_header && !jumbo) {
+        if (after_vlan)
+            ctx.put("802.3");
+        else
+            ctx.print("802.3, length {}: ", llc_length);
+    }
+    ByteReader llc_frame = payload.narrowed(llc_length);
+    LlcResult llc = print_llc(ctx, llc_frame, llc_length, &h.source, &h.destination);
+    if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
+    return llc.header_length;
+}
+
 }  // namespace
 
 std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
@@ -103,23 +124,8 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
     ByteReader payload = frame.window(header_length, frame.size());
     // Jumbo frames carry LLC too, their length being the frame's.
     const bool jumbo = type == static_cast<std::uint16_t>(EtherType::Jumbo);
-    if (type <= EthernetHeader::max_length_field || jumbo) {
-        // An 802.3 length field: an LLC header follows. The frame may be padded: everything
-        // below sees only what the length field covers, and no more than the frame holds.
-        std::uint32_t llc_length = type < length && !jumbo ? type : length;
-        // -e shows that length (the field's value only when the frame holds it all), except
-        // after VLAN tags where tcpdump runs "802.3" into the LLC text; nothing for jumbo.
-        if (ctx.options.link_header && !jumbo) {
-            if (printed_length)
-                ctx.put("802.3");
-            else
-                ctx.print("802.3, length {}: ", llc_length);
-        }
-        ByteReader llc_frame = payload.narrowed(llc_length);
-        LlcResult llc = print_llc(ctx, llc_frame, llc_length, &h.source, &h.destination);
-        if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
-        return header_length + llc.header_length;
-    }
+    if (type <= EthernetHeader::max_length_field || jumbo)
+        return header_length + print_llc_payload(ctx, h, payload, type, length, printed_length);
     if (ctx.options.link_header) print_type_and_length(type);
     if (!print_ethertype(ctx, type, payload, length)) {
         // Not decoded: the link header (even without -e) and the payload in hex and ASCII.
