@@ -1,84 +1,54 @@
 // IPv4 (print-ip.c ip_print, tcpdump 4.99.3 wording).
+#include <array>
+#include <utility>
+
 #include "src/print/base/checksum.hpp"
 #include "src/print/ip/ipv4.hpp"
 #include "src/print/dispatch/ip_protocols.hpp"
+#include "src/print/ip/ipv4_header.hpp"
 #include "src/print/ip/ipv4_options.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {
 namespace {
 
-constexpr std::uint16_t flag_reserved = 0x8000, flag_dont_fragment = 0x4000, flag_more_fragments = 0x2000;
-constexpr std::uint16_t offset_mask = 0x1fff;
+// tcpdump's order: more fragments, don't fragment, reserved.
+constexpr std::array<std::pair<std::uint8_t, std::string_view>, 3> flag_names{{
+    {Ipv4Header::flag_more_fragments, "+"},
+    {Ipv4Header::flag_dont_fragment, "DF"},
+    {Ipv4Header::flag_reserved, "rsvd"},
+}};
 
-struct Ipv4Header {
-    std::uint8_t version = 0;
-    std::uint8_t header_length = 0;  // bytes
-    std::uint8_t tos = 0;
-    std::uint16_t total_length = 0;
-    std::uint16_t id = 0;
-    std::uint16_t fragment = 0;      // flags and offset
-    std::uint8_t ttl = 0;
-    std::uint8_t protocol = 0;
-    std::uint16_t checksum = 0;
-    Ipv4Address src, dst;
-};
-
-// Reads the fixed 20 bytes; false when they were not all captured.
-bool decode(ByteReader& r, Ipv4Header& h) {
-    std::uint8_t vhl = r.u8();
-    h.version = vhl >> 4;
-    h.header_length = static_cast<std::uint8_t>((vhl & 0xf) * 4);
-    h.tos = r.u8();
-    h.total_length = r.be16();
-    h.id = r.be16();
-    h.fragment = r.be16();
-    h.ttl = r.u8();
-    h.protocol = r.u8();
-    h.checksum = r.be16();
-    for (auto& b : h.src.bytes) b = r.u8();
-    for (auto& b : h.dst.bytes) b = r.u8();
-    return !r.truncated();
+// The ECN codepoint (RFC 3168) after the TOS byte; Not-ECT shows nothing.
+void print_ecn(Context& ctx, std::uint8_t ecn) {
+    constexpr std::array<std::string_view, 4> ecn_names{"", ",ECT(1)", ",ECT(0)", ",CE"};
+    ctx.put(ecn_names[ecn]);
 }
 
-enum class HeaderEnd { Complete, OptionsTruncated, Unwound };
-
-// The -v header line; how it ended decides what follows.
-HeaderEnd print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) {
-    HeaderEnd end = HeaderEnd::Complete;
+// The -v header line; how it ended decides what follows: Complete, Truncated (an option was
+// cut: " [truncated-option]" is printed and the datagram given up) or Unwound (the line ends).
+Outcome print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader packet) {
+    Outcome end = Outcome::Complete;
     ctx.print("(tos 0x{:x}", h.tos);
-    switch (h.tos & 0x3) {  // ECN bits
-    case 1: ctx.put(",ECT(1)"); break;
-    case 2: ctx.put(",ECT(0)"); break;
-    case 3: ctx.put(",CE"); break;
-    default: break;
-    }
+    print_ecn(ctx, h.ecn());
     if (h.ttl >= 1) ctx.print(", ttl {}", h.ttl);
-    ctx.print(", id {}, offset {}, flags [", h.id, (h.fragment & offset_mask) * 8);
-    bool any = false;
-    auto flag = [&](std::uint16_t bit, std::string_view name) {
-        if (!(h.fragment & bit)) return;
-        if (any) ctx.put(", ");
-        ctx.put(name);
-        any = true;
-    };
-    flag(flag_more_fragments, "+");
-    flag(flag_dont_fragment, "DF");
-    flag(flag_reserved, "rsvd");
-    if (!any) ctx.put("none");
+    ctx.print(", id {}, offset {}, flags ", h.id, h.fragment_offset);
+    print_flag_names(ctx, h.flags, flag_names);
     auto name = ipproto_name(h.protocol);
-    ctx.print("], proto {} ({})", name.empty() ? std::string_view{"unknown"} : name, h.protocol);
+    ctx.print(", proto {} ({})", name.empty() ? std::string_view{"unknown"} : name, h.protocol);
     ctx.print(", length {}", h.total_length);
-    if (h.header_length > 20) {
+    if (h.header_length > Ipv4Header::size) {
         ctx.put(", options (");
-        switch (print_ipv4_options(ctx, packet.window(20, packet.size()), h.header_length - 20u)) {
-        case OptionsEnd::Unwound:
-            return HeaderEnd::Unwound;
-        case OptionsEnd::Truncated:
+        switch (print_ipv4_options(ctx, packet.window(Ipv4Header::size, packet.size()),
+                                   h.header_length - unsigned{Ipv4Header::size})) {
+        case Outcome::Unwound:
+            return Outcome::Unwound;
+        case Outcome::Truncated:
             ctx.put(" [truncated-option]");
-            end = HeaderEnd::OptionsTruncated;
+            end = Outcome::Truncated;
             break;
-        case OptionsEnd::Complete:
+        case Outcome::Complete:
+        case Outcome::Malformed:  // not given by the options printer
             break;
         }
         ctx.put(')');
@@ -94,12 +64,37 @@ HeaderEnd print_verbose_header(Context& ctx, const Ipv4Header& h, ByteReader pac
     return end;
 }
 
+// What the layers above need to know of the datagram.
+IpInfo ip_info(const Ipv4Header& h) {
+    IpInfo ip;
+    ip.version = 4;
+    ip.src4 = h.source;
+    ip.dst4 = h.destination;
+    ip.protocol = h.protocol;
+    ip.header_protocol = h.protocol;
+    ip.ttl = h.ttl;
+    ip.length = h.total_length - h.header_length;
+    ip.fragmented = h.is_fragment();
+    return ip;
+}
+
+// A later fragment has no transport header to decode: "src > dst: proto".
+void print_later_fragment(Context& ctx, const IpInfo& ip) {
+    ip.print_addresses(ctx);
+    ctx.put(':');
+    auto keyword = ipproto_keyword(ip.protocol);
+    if (ctx.resolve() && !keyword.empty())
+        ctx.print(" {}", keyword);
+    else
+        ctx.print(" ip-proto-{}", ip.protocol);
+}
+
 }  // namespace
 
 void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     if (!packet.has(1)) return ctx.truncated_unwind("ip");
     // The version is checked before anything else is read.
-    if (std::uint8_t version = packet.window(0, 1).u8() >> 4; version != 4) {
+    if (std::uint8_t version = packet.u8_at(0) >> 4; version != 4) {
         if (version == 6)
             ctx.put("IP6, wrong link-layer encapsulation");
         else
@@ -107,11 +102,11 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
         return ctx.put(" (invalid)");
     }
     if (!ctx.options.link_header) ctx.put("IP ");
-    ByteReader r = packet;
-    Ipv4Header h;
-    if (!decode(r, h)) return ctx.truncated("ip");
-    if (length < 20) return ctx.print("truncated-ip {}", length);
-    if (h.header_length < 20) return ctx.print("bad-hlen {}", h.header_length);
+    const std::optional<Ipv4Header> decoded = decode_ipv4_header(packet);
+    if (!decoded) return ctx.truncated("ip");
+    const Ipv4Header& h = *decoded;
+    if (length < Ipv4Header::size) return ctx.print("truncated-ip {}", length);
+    if (h.header_length < Ipv4Header::size) return ctx.print("bad-hlen {}", h.header_length);
     if (length < h.total_length) ctx.print("truncated-ip - {} bytes missing! ", h.total_length - length);
     if (h.total_length < h.header_length) return ctx.print("bad-len {}", h.total_length);
 
@@ -123,32 +118,25 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
     bool options_cut = false;  // -v: the options printer itself ran out
     if (ctx.options.verbosity > 0) {
         switch (print_verbose_header(ctx, h, datagram)) {
-        case HeaderEnd::Unwound:
+        case Outcome::Unwound:
             return;
-        case HeaderEnd::OptionsTruncated:  // tcpdump gives up on the datagram
+        case Outcome::Truncated:  // an option was cut: tcpdump gives up on the datagram
             options_cut = true;
             break;
-        case HeaderEnd::Complete:  // (an end-of-list option may stop it before the cut)
+        case Outcome::Complete:  // (an end-of-list option may stop it before the cut)
+        case Outcome::Malformed:  // not given by the header line
             break;
         }
     }
 
-    IpInfo ip;
-    ip.version = 4;
-    ip.src4 = h.src;
-    ip.dst4 = h.dst;
-    ip.protocol = h.protocol;
-    ip.header_protocol = h.protocol;
-    ip.ttl = h.ttl;
-    ip.length = h.total_length - h.header_length;
-    ip.fragmented = (h.fragment & (flag_more_fragments | offset_mask)) != 0;
+    const IpInfo ip = ip_info(h);
 
     if (options_cut) {
         ip.print_addresses(ctx);
         ctx.put(": ");
         return ctx.truncated("ip");
     }
-    if ((h.fragment & offset_mask) == 0) {
+    if (h.fragment_offset == 0) {
         auto proto = static_cast<IpProto>(h.protocol);
         bool own_addresses = proto == IpProto::Tcp || proto == IpProto::Udp || proto == IpProto::Sctp;
         // tcpdump's DCCP printer shows its own too; rawdump has none, so its ip-proto line
@@ -165,14 +153,7 @@ void print_ipv4(Context& ctx, ByteReader packet, std::uint32_t length) {
         }
         print_ip_payload(ctx, datagram.window(h.header_length, ip.length), ip);
     } else {
-        // A later fragment has no transport header to decode.
-        ip.print_addresses(ctx);
-        ctx.put(':');
-        auto keyword = ipproto_keyword(h.protocol);
-        if (ctx.resolve() && !keyword.empty())
-            ctx.print(" {}", keyword);
-        else
-            ctx.print(" ip-proto-{}", h.protocol);
+        print_later_fragment(ctx, ip);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "src/print/base/hexdump.hpp"
 #include "src/print/link/arp.hpp"
+#include "src/print/link/arp_header.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {
@@ -65,56 +66,29 @@ void print_operation(Context& ctx, std::uint16_t op) {
         ctx.print("Unknown ({}) ", op);
 }
 
-struct ArpPacket {
-    std::uint16_t hardware = 0, protocol = 0, op = 0;
-    std::uint8_t hardware_length = 0, protocol_length = 0;
-    // The four addresses as captured views (their sizes are the declared lengths).
-    ByteReader sender_hw, sender_proto, target_hw, target_proto;
-};
-
-bool decode(ByteReader r, ArpPacket& p) {
-    p.hardware = r.be16();
-    p.protocol = r.be16();
-    p.hardware_length = r.u8();
-    p.protocol_length = r.u8();
-    p.op = r.be16();
-    if (r.truncated()) return false;
-    auto take = [&](std::size_t n) {
-        ByteReader view = r.narrowed(n);
-        r.skip(n);
-        return view;
-    };
-    p.sender_hw = take(p.hardware_length);
-    p.sender_proto = take(p.protocol_length);
-    p.target_hw = take(p.hardware_length);
-    p.target_proto = take(p.protocol_length);
-    return !r.truncated();
+void print_protocol_address(Context& ctx, const ArpHeader& h, std::span<const std::byte> a) {
+    if (h.protocol_type != protocol_ipv4 && h.protocol_type != protocol_trailer) return ctx.put("<wrong proto type>");
+    if (h.protocol_length != 4) return ctx.put("<wrong len>");
+    ctx.host(ByteReader{a}.ipv4());
 }
 
-void print_protocol_address(Context& ctx, const ArpPacket& p, ByteReader a) {
-    if (p.protocol != protocol_ipv4 && p.protocol != protocol_trailer) return ctx.put("<wrong proto type>");
-    if (p.protocol_length != 4) return ctx.put("<wrong len>");
-    Ipv4Address addr;
-    for (auto& b : addr.bytes) b = a.u8();
-    ctx.host(addr);
-}
-
-void print_hardware_address(Context& ctx, ByteReader a) {
-    if (a.size() == 0) return ctx.put("<empty>");
-    if (a.size() == 6) {
-        MacAddress mac;
-        for (auto& b : mac.bytes) b = a.u8();
-        return ctx.mac(mac);
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
+void print_hex_bytes(Context& ctx, ByteReader bytes) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
         if (i) ctx.put(':');
-        ctx.print("{:02x}", a.u8());
+        ctx.print("{:02x}", bytes.u8());
     }
 }
 
-bool all_zero(ByteReader a) {
-    while (a.remaining() > 0)
-        if (a.u8() != 0) return false;
+void print_hardware_address(Context& ctx, std::span<const std::byte> a) {
+    constexpr std::size_t mac_length = 6;
+    if (a.empty()) return ctx.put("<empty>");
+    if (a.size() == mac_length) return ctx.mac(ByteReader{a}.mac());
+    print_hex_bytes(ctx, ByteReader{a});
+}
+
+bool all_zero(std::span<const std::byte> a) {
+    for (std::byte b : a)
+        if (b != std::byte{0}) return false;
     return true;
 }
 
@@ -155,26 +129,18 @@ bool is_ip_protocol(std::uint16_t protocol) { return protocol == protocol_ipv4 |
 
 // ATM addresses are always shown as hex bytes, with the subaddress after a comma.
 void print_atm_address(Context& ctx, ByteReader address, ByteReader subaddress) {
-    auto hex = [&](ByteReader bytes) {
-        for (std::size_t i = 0; i < bytes.size(); ++i) {
-            if (i) ctx.put(':');
-            ctx.print("{:02x}", bytes.u8());
-        }
-    };
     if (address.size() == 0) return ctx.put("<No address>");
-    hex(address);
+    print_hex_bytes(ctx, address);
     if (subaddress.size() != 0) {
         ctx.put(',');
-        hex(subaddress);
+        print_hex_bytes(ctx, subaddress);
     }
 }
 
 void print_atm_protocol_address(Context& ctx, const AtmArpPacket& p, ByteReader a, std::string_view wrong_length) {
     if (!is_ip_protocol(p.protocol)) return ctx.put("<wrong proto type>");
     if (a.size() != 4) return ctx.put(wrong_length);
-    Ipv4Address addr;
-    for (auto& b : addr.bytes) b = a.u8();
-    ctx.host(addr);
+    ctx.host(a.ipv4());
 }
 
 void print_atm_arp(Context& ctx, ByteReader packet, std::uint32_t length) {
@@ -236,54 +202,55 @@ void print_atm_arp(Context& ctx, ByteReader packet, std::uint32_t length) {
 
 void print_arp(Context& ctx, ByteReader packet, std::uint32_t length) {
     if (!packet.has(8)) return ctx.truncated_unwind("arp");
-    if (packet.window(0, 2).be16() == hardware_atm) return print_atm_arp(ctx, packet, length);
-    ArpPacket p;
-    if (!decode(packet, p)) return ctx.truncated_unwind("arp");
+    if (packet.be16_at(0) == hardware_atm) return print_atm_arp(ctx, packet, length);
+    const std::optional<ArpHeader> decoded = decode_arp_header(packet);
+    if (!decoded) return ctx.truncated_unwind("arp");
+    const ArpHeader& p = *decoded;
     if (!ctx.options.link_header) ctx.put("ARP, ");
-    bool plain = (p.protocol == protocol_ipv4 || p.protocol == protocol_trailer) && p.protocol_length == 4 &&
+    bool plain = (p.protocol_type == protocol_ipv4 || p.protocol_type == protocol_trailer) && p.protocol_length == 4 &&
                  p.hardware_length != 0;
     if (!plain || ctx.options.verbosity > 0) {
-        print_hardware_type(ctx, p.hardware);
+        print_hardware_type(ctx, p.hardware_type);
         ctx.print(" (len {}), ", p.hardware_length);
-        print_protocol_type(ctx, p.protocol);
+        print_protocol_type(ctx, p.protocol_type);
         ctx.print(" (len {})", p.protocol_length);
         // Without -v tcpdump does not trust the address formats of an unusual packet.
         if (ctx.options.verbosity == 0) return ctx.print(", length {}", length);
     }
-    print_operation(ctx, p.op);
-    switch (static_cast<ArpOp>(p.op)) {
+    print_operation(ctx, p.operation);
+    switch (static_cast<ArpOp>(p.operation)) {
     case ArpOp::Request:
         ctx.put("who-has ");
-        print_protocol_address(ctx, p, p.target_proto);
-        if (!all_zero(p.target_hw)) {
+        print_protocol_address(ctx, p, p.target_protocol);
+        if (!all_zero(p.target_hardware)) {
             ctx.put(" (");
-            print_hardware_address(ctx, p.target_hw);
+            print_hardware_address(ctx, p.target_hardware);
             ctx.put(')');
         }
         ctx.put(" tell ");
-        print_protocol_address(ctx, p, p.sender_proto);
+        print_protocol_address(ctx, p, p.sender_protocol);
         break;
     case ArpOp::Reply:
-        print_protocol_address(ctx, p, p.sender_proto);
+        print_protocol_address(ctx, p, p.sender_protocol);
         ctx.put(" is-at ");
-        print_hardware_address(ctx, p.sender_hw);
+        print_hardware_address(ctx, p.sender_hardware);
         break;
     case ArpOp::ReverseRequest:
     case ArpOp::InverseRequest:
         ctx.put("who-is ");
-        print_hardware_address(ctx, p.target_hw);
+        print_hardware_address(ctx, p.target_hardware);
         ctx.put(" tell ");
-        print_hardware_address(ctx, p.sender_hw);
+        print_hardware_address(ctx, p.sender_hardware);
         break;
     case ArpOp::ReverseReply:
-        print_hardware_address(ctx, p.target_hw);
+        print_hardware_address(ctx, p.target_hardware);
         ctx.put(" at ");
-        print_protocol_address(ctx, p, p.target_proto);
+        print_protocol_address(ctx, p, p.target_protocol);
         break;
     case ArpOp::InverseReply:
-        print_hardware_address(ctx, p.sender_hw);
+        print_hardware_address(ctx, p.sender_hardware);
         ctx.put(" at ");
-        print_protocol_address(ctx, p, p.sender_proto);
+        print_protocol_address(ctx, p, p.sender_protocol);
         break;
     default:
         // tcpdump's ND_DEFAULTPRINT here ignores -x and -q.

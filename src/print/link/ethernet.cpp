@@ -1,4 +1,8 @@
 // Ethernet II (print-ether.c ether_common_print) and the raw-IP link types.
+#include "src/print/link/ethernet_header.hpp"
+#include "src/print/link/eapol.hpp"
+#include "src/print/link/lldp.hpp"
+#include "src/print/link/slow_protocols.hpp"
 #include "src/print/base/hexdump.hpp"
 #include "src/print/dispatch/ethertypes.hpp"
 #include "src/print/ip/ipv4.hpp"
@@ -11,20 +15,7 @@
 namespace rawdump::print {
 namespace {
 
-constexpr std::size_t ethernet_header_length = 14;
-constexpr std::uint16_t max_length_field = 1500;  // smaller values are 802.3 lengths
-
-struct EthernetHeader {
-    MacAddress dst, src;
-    std::uint16_t type = 0;
-};
-
-bool decode(ByteReader& r, EthernetHeader& h) {
-    for (auto& b : h.dst.bytes) b = r.u8();
-    for (auto& b : h.src.bytes) b = r.u8();
-    h.type = r.be16();
-    return !r.truncated();
-}
+constexpr std::size_t ethernet_header_length = EthernetHeader::size;
 
 void print_type(Context& ctx, std::uint16_t type) {
     auto name = ethertype_name(type);
@@ -38,11 +29,11 @@ void print_type(Context& ctx, std::uint16_t type) {
 
 // -e prefix: "src > dst, ethertype IPv4 (0x0800), length 74: ".
 void print_header(Context& ctx, const EthernetHeader& h, std::uint16_t type, std::uint32_t wire_length) {
-    ctx.mac(h.src);
+    ctx.mac(h.source);
     ctx.put(" > ");
-    ctx.mac(h.dst);
+    ctx.mac(h.destination);
     ctx.put(", ");
-    if (type <= max_length_field)
+    if (type <= EthernetHeader::max_length_field)
         ctx.print("802.3");
     else
         print_type(ctx, type);
@@ -61,6 +52,27 @@ bool is_vlan_tag(std::uint16_t type) {
     }
 }
 
+// An 802.3 length field (or a jumbo frame): an LLC header follows. The frame may be padded:
+// everything below sees only what the length field covers, and no more than the frame
+// holds. Returns the LLC header's length.
+std::size_t print_llc_payload(Context& ctx, const EthernetHeader& h, ByteReader payload, std::uint16_t type,
+                              std::uint32_t length, bool after_vlan) {
+    const bool jumbo = type == static_cast<std::uint16_t>(EtherType::Jumbo);
+    const std::uint32_t llc_length = type < length && !jumbo ? type : length;
+    // -e shows that length (the field's value only when the frame holds it all), except
+    // after VLAN tags where tcpdump runs "802.3" into the LLC text; nothing for jumbo.
+    if (ctx.options.link_header && !jumbo) {
+        if (after_vlan)
+            ctx.put("802.3");
+        else
+            ctx.print("802.3, length {}: ", llc_length);
+    }
+    ByteReader llc_frame = payload.narrowed(llc_length);
+    LlcResult llc = print_llc(ctx, llc_frame, llc_length, &h.source, &h.destination);
+    if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
+    return llc.header_length;
+}
+
 }  // namespace
 
 std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
@@ -70,12 +82,12 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
         ctx.print("[length {} < caplen {}] (invalid)", wire_length, frame.size());
         return frame.size();
     }
-    ByteReader r = frame;
-    EthernetHeader h;
-    if (!decode(r, h) || wire_length < ethernet_header_length) {
+    const std::optional<EthernetHeader> decoded = decode_ethernet_header(frame);
+    if (!decoded || wire_length < ethernet_header_length) {
         ctx.truncated("ether");
         return frame.size();
     }
+    const EthernetHeader& h = *decoded;
     std::size_t header_length = ethernet_header_length;
     std::uint32_t length = wire_length - ethernet_header_length;
     std::uint16_t type = h.type;
@@ -88,47 +100,31 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
         printed_length = true;
     };
     if (ctx.options.link_header) {
-        ctx.mac(h.src);
+        ctx.mac(h.source);
         ctx.put(" > ");
-        ctx.mac(h.dst);
+        ctx.mac(h.destination);
         ctx.put(", ");
     }
     // 802.1Q / 802.1ad tags: 2 bytes TCI, then the next type.
     while (is_vlan_tag(type)) {
-        ByteReader tag = frame.window(header_length, 4);
-        if (tag.size() < 4 || length < 4) {
+        const std::optional<VlanTag> tag = decode_vlan_tag(frame.window(header_length, VlanTag::size));
+        if (!tag || length < VlanTag::size) {
             ctx.truncated("vlan");
             return frame.size();
         }
-        std::uint16_t tci = tag.be16();
         if (ctx.options.link_header) {
             print_type_and_length(type);
-            ctx.print("vlan {}, p {}{}, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
+            ctx.print("vlan {}, p {}{}, ", tag->id, tag->priority, tag->drop_eligible ? ", DEI" : "");
         }
-        type = tag.be16();
-        header_length += 4;
-        length -= 4;
+        type = tag->type;
+        header_length += VlanTag::size;
+        length -= VlanTag::size;
     }
     ByteReader payload = frame.window(header_length, frame.size());
     // Jumbo frames carry LLC too, their length being the frame's.
     const bool jumbo = type == static_cast<std::uint16_t>(EtherType::Jumbo);
-    if (type <= max_length_field || jumbo) {
-        // An 802.3 length field: an LLC header follows. The frame may be padded: everything
-        // below sees only what the length field covers, and no more than the frame holds.
-        std::uint32_t llc_length = type < length && !jumbo ? type : length;
-        // -e shows that length (the field's value only when the frame holds it all), except
-        // after VLAN tags where tcpdump runs "802.3" into the LLC text; nothing for jumbo.
-        if (ctx.options.link_header && !jumbo) {
-            if (printed_length)
-                ctx.put("802.3");
-            else
-                ctx.print("802.3, length {}: ", llc_length);
-        }
-        ByteReader llc_frame = payload.narrowed(llc_length);
-        LlcResult llc = print_llc(ctx, llc_frame, llc_length, &h.src, &h.dst);
-        if (!llc.decoded && ctx.default_dump()) hex_ascii_dump(ctx.out, llc_frame.all());
-        return header_length + llc.header_length;
-    }
+    if (type <= EthernetHeader::max_length_field || jumbo)
+        return header_length + print_llc_payload(ctx, h, payload, type, length, printed_length);
     if (ctx.options.link_header) print_type_and_length(type);
     if (!print_ethertype(ctx, type, payload, length)) {
         // Not decoded: the link header (even without -e) and the payload in hex and ASCII.
@@ -146,7 +142,7 @@ std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_leng
     }
     // The version nibble picks the decoder; any other version is named, not decoded
     // (tcpdump's ipN_print, used for RAW, IPV4 and IPV6 alike).
-    switch (const unsigned version = frame.window(0, 1).u8() >> 4; version) {
+    switch (const unsigned version = frame.u8_at(0) >> 4; version) {
     case 4:
         print_ipv4(ctx, frame, wire_length);
         break;

@@ -1,0 +1,36 @@
+// The ICMP header (RFC 792) as plain values: type, code, checksum and the four bytes whose
+// meaning the type gives (identifier and sequence number for echo and timestamps; the
+// gateway of a redirect, the pointer of a parameter problem, the MTU of "need to frag").
+// What the text printer formats and what a structured output reports. Pure: no printing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "src/print/base/byte_reader.hpp"
+
+namespace rawdump::print {
+
+struct IcmpHeader {
+    static constexpr std::size_t size = 8;
+    std::uint8_t type = 0;
+    std::uint8_t code = 0;
+    std::uint16_t checksum = 0;
+    std::uint16_t identifier = 0;  // bytes 4-5 ("rest of header", first half)
+    std::uint16_t sequence = 0;    // bytes 6-7 ("rest of header", second half)
+};
+
+// The whole fixed header, or nothing when fewer than 8 bytes were captured.
+inline std::optional<IcmpHeader> decode_icmp_header(ByteReader r) noexcept {
+    IcmpHeader h;
+    h.type = r.u8();
+    h.code = r.u8();
+    h.checksum = r.be16();
+    h.identifier = r.be16();
+    h.sequence = r.be16();
+    if (r.truncated()) return std::nullopt;
+    return h;
+}
+
+}  // namespace rawdump::print
