@@ -8,7 +8,7 @@
 #include "filter/dump.hpp"
 #include "filter/services.hpp"
 #include "src/cli/filter_file.hpp"
-#include "src/print/base/services_table.hpp"
+#include "src/names/services_table.hpp"
 
 namespace rawdump::cli {
 namespace {
@@ -45,11 +45,11 @@ namespace {
 // The table the printer falls back on too, by name.
 filter::ServicesTable builtin_services() {
     filter::ServicesTable table;
-    for (const auto& service : print::builtin_tcp_services) {
+    for (const auto& service : names::builtin_tcp_services) {
         auto& entry = table[std::string(service.name)];
         if (!entry.tcp) entry.tcp = service.port;
     }
-    for (const auto& service : print::builtin_udp_services) {
+    for (const auto& service : names::builtin_udp_services) {
         auto& entry = table[std::string(service.name)];
         if (!entry.udp) entry.udp = service.port;
     }

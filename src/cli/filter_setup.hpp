@@ -16,7 +16,7 @@ std::optional<std::string> filter_expression(const Options& options);
 
 // Port names in filters (`port http`): from the services file (read once per run) or,
 // without it (a static binary in an empty root), from the built-in table the printer falls
-// back on too (src/print/services_table.hpp).
+// back on too (src/names/services_table.hpp).
 filter::PortResolver services_resolver(const char* services_path = "/etc/services");
 
 // Compiles, or prints the diagnostic to stderr and returns nullopt. `live`: the program is

@@ -3,7 +3,28 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "src/cli/local_time_zone.hpp"
+
 namespace rawdump::cli {
+namespace {
+
+// Without -n: the name files, and PTR queries for the addresses /etc/hosts does not name;
+// -N cuts the domains, -f names only the capture interface's network.
+std::unique_ptr<names::Names> resolving_names(const OutputOptions& options) {
+    auto names = std::make_unique<names::Names>(names::Names::from_files());
+    names->enable_reverse_dns();
+    if (options.strip_domain) names->strip_domains();
+    if (options.foreign_numeric) names->name_only_local(options.local_net, options.local_netmask);
+    return names;
+}
+
+}  // namespace
+
+std::unique_ptr<PacketPrinter> PacketSink::make_printer(std::uint32_t link_type) const {
+    const print::NameLookup& lookup = names_ ? static_cast<const print::NameLookup&>(*names_) : print::no_names;
+    return std::make_unique<PacketPrinter>(printer_options_, static_cast<LinkType>(link_type), lookup,
+                                           local_time_zone());
+}
 
 std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32_t link_type,
                                              std::uint32_t snaplen, bool per_packet_output,
@@ -40,7 +61,8 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
         // The sink numbers the packets itself: the printer sees only those it prints.
         sink.printer_options_ = options.output;
         sink.printer_options_.packet_numbers = false;
-        sink.printer_ = std::make_unique<PacketPrinter>(sink.printer_options_, static_cast<LinkType>(link_type));
+        if (!options.output.numeric) sink.names_ = resolving_names(options.output);
+        sink.printer_ = sink.make_printer(link_type);
     }
     return sink;
 }
@@ -74,7 +96,7 @@ bool PacketSink::accept(const Frame& frame) {
 }
 
 void PacketSink::set_link_type(std::uint32_t link_type) {
-    if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, static_cast<LinkType>(link_type));
+    if (printer_) printer_ = make_printer(link_type);
 }
 
 bool PacketSink::settle_output(bool (RotatingOutput::*settle)()) {

@@ -16,6 +16,7 @@
 #include "src/core/frame.hpp"
 #include "src/cli/options.hpp"
 #include "src/cli/text_output.hpp"
+#include "src/names/names.hpp"
 #include "src/print/packet_printer.hpp"
 #include "src/cli/rotating_output.hpp"
 
@@ -52,11 +53,15 @@ public:
 
 private:
     PacketSink() = default;
+    std::unique_ptr<PacketPrinter> make_printer(std::uint32_t link_type) const;
     // flush_output() and finish(): the text out, then `settle` on the -w output unless it
     // already failed or hit -W's limit; a failure is printed once.
     bool settle_output(bool (RotatingOutput::*settle)());
 
     std::unique_ptr<RotatingOutput> output_;
+    // Built once per run (without -n, when printing) and kept across link-type changes: the
+    // printers hold a reference, so it is declared before them and outlives them.
+    std::unique_ptr<names::Names> names_;
     std::unique_ptr<PacketPrinter> printer_;
     OutputOptions printer_options_;
     std::unique_ptr<TextOutput> text_;

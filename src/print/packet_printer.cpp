@@ -5,7 +5,6 @@
 #include "src/print/base/context.hpp"
 #include "src/print/base/hexdump.hpp"
 #include "src/print/dispatch/link_types.hpp"
-#include "src/print/base/names.hpp"
 #include "src/print/transport/tcp_sequence.hpp"
 #include "src/print/base/timestamp.hpp"
 #include "src/core/snaplen.hpp"
@@ -34,40 +33,30 @@ bool print_header_problems(print::Context& ctx, const Frame& frame) {
     return any;
 }
 
-// Without -n: the name files, and PTR queries for the addresses /etc/hosts does not name.
-print::Names resolving_names(const OutputOptions& options) {
-    auto names = print::Names::from_files();
-    names.enable_reverse_dns();
-    if (options.strip_domain) names.strip_domains();
-    if (options.foreign_numeric) names.name_only_local(options.local_net, options.local_netmask);
-    return names;
-}
-
 }  // namespace
 
 struct PacketPrinter::State {
-    State(const OutputOptions& o, LinkType l)
-        : options(o),
-          link(l),
-          names(o.numeric ? print::Names{} : resolving_names(o)),
-          timestamps(o.timestamps, o.nanoseconds) {}
+    State(const OutputOptions& o, LinkType l, const print::NameLookup& n, const print::TimeZone& zone)
+        : options(o), link(l), names(n), time_zone(zone), timestamps(o.timestamps, o.nanoseconds, zone) {}
 
     OutputOptions options;
     LinkType link;
-    print::Names names;
+    const print::NameLookup& names;
+    const print::TimeZone& time_zone;
     print::TcpSequenceTable tcp_sequences;
     print::TimestampPrinter timestamps;
     std::uint64_t count = 0;
 };
 
-PacketPrinter::PacketPrinter(const OutputOptions& options, LinkType link)
-    : state_(std::make_unique<State>(options, link)) {}
+PacketPrinter::PacketPrinter(const OutputOptions& options, LinkType link, const print::NameLookup& names,
+                             const print::TimeZone& zone)
+    : state_(std::make_unique<State>(options, link, names, zone)) {}
 
 PacketPrinter::~PacketPrinter() = default;
 
 void PacketPrinter::print(const Frame& frame, fmt::memory_buffer& out) noexcept {
     State& s = *state_;
-    print::Context ctx{s.options, s.names, s.tcp_sequences, out};
+    print::Context ctx{s.options, s.names, s.tcp_sequences, out, s.time_zone};
     ++s.count;
     if (s.options.packet_numbers) ctx.print("{:5}  ", s.count);
 

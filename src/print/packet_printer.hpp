@@ -8,13 +8,21 @@
 
 #include "src/core/link_type.hpp"
 #include "src/core/frame.hpp"
+#include "src/print/base/name_lookup.hpp"
 #include "src/print/base/output_options.hpp"
+#include "src/print/base/time_zone.hpp"
 
 namespace rawdump {
 
 class PacketPrinter {
 public:
-    PacketPrinter(const OutputOptions& options, LinkType link);
+    // `names` answers for addresses and ports without -n (the command line hands in the
+    // names of src/names, built once per run; with -n it is never asked); `zone` gives local
+    // time for the default timestamps and -tttt. Both must outlive the printer: the printer
+    // keeps references and does no I/O of its own. The defaults, numbers and UTC, suit tests.
+    PacketPrinter(const OutputOptions& options, LinkType link,
+                  const print::NameLookup& names = print::no_names,
+                  const print::TimeZone& zone = print::utc_time_zone);
     ~PacketPrinter();
     PacketPrinter(const PacketPrinter&) = delete;
     PacketPrinter& operator=(const PacketPrinter&) = delete;

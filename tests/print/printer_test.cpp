@@ -113,3 +113,97 @@ TEST_CASE("packet numbers and the epoch timestamp") {
     CHECK(print_one(o, frame, 46) ==
           "    1  1700000000.123456 IP 192.0.2.1.40000 > 198.51.100.7.40001: UDP, length 4\n");
 }
+
+namespace {
+
+// Names one address and one port, and counts how often it is asked.
+class FakeNames final : public print::NameLookup {
+public:
+    std::string_view host(const print::Ipv4Address& a) const noexcept override {
+        ++asked;
+        return a == print::Ipv4Address{{192, 0, 2, 1}} ? "fake-host" : "";
+    }
+    std::string_view host(const print::Ipv6Address&) const noexcept override { return ++asked, ""; }
+    std::string_view tcp_port(std::uint16_t port) const noexcept override {
+        ++asked;
+        return port == 9999 ? "fake-port" : "";
+    }
+    std::string_view udp_port(std::uint16_t) const noexcept override { return ++asked, ""; }
+    mutable int asked = 0;
+};
+
+// A zone that counts how often it is asked.
+class CountingZone final : public print::TimeZone {
+public:
+    explicit CountingZone(std::int64_t offset) : offset_(offset) {}
+    std::int64_t utc_offset(std::int64_t) const noexcept override { return ++asked, offset_; }
+    mutable int asked = 0;
+
+private:
+    std::int64_t offset_;
+};
+
+std::string print_with(const OutputOptions& o, const print::NameLookup& names, const print::TimeZone& zone,
+                       int packets = 1) {
+    PacketPrinter printer(o, rawdump::LinkType::En10mb, names, zone);
+    auto frame = tcp4_frame();
+    std::string text;
+    for (int i = 0; i < packets; ++i) text = print_one(o, frame, 78, &printer);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("the printer prints the names it is handed, and asks nothing with -n") {
+    FakeNames names;
+    OutputOptions o = numeric_utc();
+    o.numeric = false;
+    CHECK(print_with(o, names, print::utc_time_zone) ==
+          "IP fake-host.40000 > 198.51.100.7.fake-port: Flags [P.], seq 1000001:1000013, ack 2000001, "
+          "win 502, options [nop,nop,TS val 101 ecr 200], length 12\n");
+    CHECK(names.asked > 0);
+    names.asked = 0;
+    o.numeric = true;
+    CHECK(print_with(o, names, print::utc_time_zone).find("IP 192.0.2.1.40000 > 198.51.100.7.9999:") == 0);
+    CHECK(names.asked == 0);
+    // Without a lookup handed in, the printer knows no names at all.
+    o.numeric = false;
+    PacketPrinter unnamed(o, rawdump::LinkType::En10mb);
+    auto frame = tcp4_frame();
+    CHECK(print_one(o, frame, 78, &unnamed).find("IP 192.0.2.1.40000 > 198.51.100.7.9999:") == 0);
+}
+
+TEST_CASE("local timestamps come from the zone handed in, asked once per printer") {
+    CountingZone new_york_winter(-5 * 3600);
+    OutputOptions o = numeric_utc();
+    o.timestamps = TimestampStyle::Local;
+    CHECK(print_with(o, print::no_names, new_york_winter, 3).find("17:13:20.123456 IP ") == 0);
+    CHECK(new_york_winter.asked == 1);
+    o.timestamps = TimestampStyle::LocalDate;
+    CHECK(print_with(o, print::no_names, new_york_winter).find("2023-11-14 17:13:20.123456 IP ") == 0);
+    o.timestamps = TimestampStyle::Epoch;
+    new_york_winter.asked = 0;
+    CHECK(print_with(o, print::no_names, new_york_winter).find("1700000000.123456 IP ") == 0);
+    CHECK(new_york_winter.asked == 0);
+}
+
+TEST_CASE("RADIUS times are local in the zone handed in, asked per attribute (tcpdump's ctime)") {
+    // Accounting-Request with Event-Timestamps 1688000000 and 0 (expected text: tcpdump 4.99.3
+    // with TZ=EST5, a fixed 5 hours west of UTC).
+    auto frame = concat(
+        {ethernet(0x08, 0x00),
+         bytes({0x45, 0x00, 0x00, 0x3c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0x8e, 0x74, 0xc0, 0x00, 0x02, 0x01,
+                0xc6, 0x33, 0x64, 0x07, 0x9c, 0x40, 0x07, 0x15, 0x00, 0x28, 0x00, 0x00, 0x04, 0x07, 0x00, 0x20,
+                0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+                0x37, 0x06, 0x64, 0x9c, 0xd6, 0x00, 0x37, 0x06, 0x00, 0x00, 0x00, 0x00})});
+    CountingZone est(-5 * 3600);
+    OutputOptions o = numeric_utc();
+    o.verbosity = 1;
+    PacketPrinter printer(o, rawdump::LinkType::En10mb, print::no_names, est);
+    auto text = print_one(o, frame, static_cast<std::uint32_t>(frame.size()), &printer);
+    CHECK(text.find("Event-Timestamp Attribute (55), length: 6, Value: Wed Jun 28 19:53:20 2023\n") !=
+          std::string::npos);
+    CHECK(text.find("Event-Timestamp Attribute (55), length: 6, Value: Wed Dec 31 19:00:00 1969") !=
+          std::string::npos);
+    CHECK(est.asked == 2);
+}

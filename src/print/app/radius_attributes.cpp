@@ -7,10 +7,10 @@
 // the capture (GET_*) prints the marker and ends the packet (Context::unwound).
 #include "src/print/app/radius_attributes.hpp"
 
-#include <ctime>
 #include <optional>
 
 #include "src/print/base/address.hpp"
+#include "src/print/base/civil_date.hpp"
 #include "src/print/link/eap.hpp"
 #include "src/print/app/radius_tables.hpp"
 
@@ -221,12 +221,18 @@ void print_time(Context& ctx, Message& m, std::size_t offset, std::uint32_t leng
     if (length != 4) return ctx.print("ERROR: length {} != 4", length);
     auto value = get(ctx, m, offset, 4);
     if (!value) return;
-    std::time_t t = static_cast<std::time_t>(*value);
-    std::tm tm{};
-    if (!localtime_r(&t, &tm)) return;
-    ctx.print("{} {}{:3} {:02}:{:02}:{:02} {}", days[static_cast<std::size_t>(tm.tm_wday) % 7],
-              months[static_cast<std::size_t>(tm.tm_mon) % 12], tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-              tm.tm_year + 1900);
+    // Local time from the handed-in zone (the printer reads no zone file), then the calendar.
+    const std::int64_t seconds = *value;
+    const std::int64_t local = seconds + ctx.time_zone.utc_offset(seconds);
+    const std::int64_t day = floor_div(local, seconds_per_day);
+    const std::int64_t second_of_day = local - day * seconds_per_day;
+    constexpr std::int64_t thursday = 4;  // 1970-01-01, day 0, in `days`
+    const auto weekday = static_cast<std::size_t>(day + thursday - 7 * floor_div(day + thursday, 7));
+    std::int64_t year;
+    unsigned month, month_day;
+    civil_from_days(day, year, month, month_day);
+    ctx.print("{} {}{:3} {:02}:{:02}:{:02} {}", days[weekday], months[month - 1], month_day,
+              second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60, year);
 }
 
 // ARAP's fixed layouts (RFC 2869) and Error-Cause.

@@ -1,5 +1,6 @@
-// What every layer printer gets: the output flags, the name tables, per-flow state and the
-// caller's output buffer. Appending never allocates once the buffer has grown to a packet's size.
+// What every layer printer gets: the output flags, the names and time zone the caller handed in,
+// per-flow state and the caller's output buffer. Appending never allocates once the buffer has
+// grown to a packet's size.
 #pragma once
 
 #include <iterator>
@@ -11,7 +12,8 @@
 #include "src/print/base/output_options.hpp"
 #include "src/print/base/address.hpp"
 #include "src/print/base/byte_reader.hpp"
-#include "src/print/base/names.hpp"
+#include "src/print/base/name_lookup.hpp"
+#include "src/print/base/time_zone.hpp"
 
 namespace rawdump::print {
 
@@ -19,9 +21,10 @@ class TcpSequenceTable;
 
 struct Context {
     const OutputOptions& options;
-    const Names& names;
+    const NameLookup& names;  // asked only without -n (resolve())
     TcpSequenceTable& tcp_sequences;
     fmt::memory_buffer& out;
+    const TimeZone& time_zone = utc_time_zone;  // UTC unless handed one (a protocol printer under test)
 
     void put(std::string_view s) { out.append(s.data(), s.data() + s.size()); }
     void put(char c) { out.push_back(c); }

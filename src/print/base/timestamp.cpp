@@ -1,17 +1,10 @@
 #include "src/print/base/timestamp.hpp"
 #include "src/print/base/civil_date.hpp"
 
-#include <ctime>
-
 namespace rawdump::print {
 
 std::int64_t TimestampPrinter::local_offset(std::int64_t seconds) noexcept {
-    if (!utc_offset_) {
-        tzset();
-        std::time_t t = static_cast<std::time_t>(seconds);
-        std::tm local{};
-        utc_offset_ = localtime_r(&t, &local) ? local.tm_gmtoff : 0;
-    }
+    if (!utc_offset_) utc_offset_ = zone_.utc_offset(seconds);
     return *utc_offset_;
 }
 

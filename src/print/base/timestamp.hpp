@@ -8,13 +8,15 @@
 
 #include "src/core/frame.hpp"
 #include "src/print/base/output_options.hpp"
+#include "src/print/base/time_zone.hpp"
 
 namespace rawdump::print {
 
 class TimestampPrinter {
 public:
-    TimestampPrinter(TimestampStyle style, bool nanoseconds) noexcept
-        : style_(style), nanoseconds_(nanoseconds) {}
+    // `zone` is asked once, for the first local-time packet; it must outlive the printer.
+    TimestampPrinter(TimestampStyle style, bool nanoseconds, const TimeZone& zone) noexcept
+        : style_(style), nanoseconds_(nanoseconds), zone_(zone) {}
 
     // Appends the prefix including its trailing space (nothing for -t).
     void print(fmt::memory_buffer& out, const Timestamp& given) noexcept;
@@ -27,8 +29,9 @@ private:
 
     TimestampStyle style_;
     bool nanoseconds_;
-    // Local time zone offset, computed from the first packet's time and then reused: one
-    // localtime_r per run, not per packet.
+    const TimeZone& zone_;
+    // Local time zone offset at the first packet's time, then reused: one zone lookup per
+    // run, not per packet.
     std::optional<std::int64_t> utc_offset_;
     std::optional<Timestamp> reference_;  // previous (-ttt) or first (-ttttt) packet
 };

@@ -54,7 +54,7 @@ BootpResult bootp(const Message& m, int verbosity = 1, std::size_t captured = st
     OutputOptions options;
     options.verbosity = verbosity;
     options.numeric = true;
-    print::Names names;
+    print::NoNames names;
     print::TcpSequenceTable sequences;
     fmt::memory_buffer out;
     print::Context ctx{options, names, sequences, out};

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "src/print/app/dns.hpp"
-#include "src/print/base/names.hpp"
+#include "src/print/base/name_lookup.hpp"
 #include "src/print/transport/tcp_sequence.hpp"
 #include "tests/print/packets.hpp"
 
@@ -47,7 +47,7 @@ Printed print_message(std::string_view hex, int verbosity = 0, std::optional<std
     OutputOptions options;
     options.numeric = true;
     options.verbosity = verbosity;
-    Names names;
+    NoNames names;
     TcpSequenceTable sequences;
     fmt::memory_buffer out;
     Context ctx{options, names, sequences, out};

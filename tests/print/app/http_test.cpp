@@ -28,7 +28,7 @@ HttpResult text(PrintFunction printer, std::string_view payload, int verbosity =
                 std::size_t captured = std::string_view::npos, std::size_t declared = std::string_view::npos) {
     OutputOptions options;
     options.verbosity = verbosity;
-    print::Names names;
+    print::NoNames names;
     print::TcpSequenceTable sequences;
     fmt::memory_buffer out;
     print::Context ctx{options, names, sequences, out};

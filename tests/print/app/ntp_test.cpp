@@ -33,7 +33,7 @@ NtpResult ntp(std::string_view hex, int verbosity = 1, std::size_t captured = st
     OutputOptions options;
     options.verbosity = verbosity;
     options.numeric = true;
-    print::Names names;
+    print::NoNames names;
     print::TcpSequenceTable sequences;
     fmt::memory_buffer out;
     print::Context ctx{options, names, sequences, out};
@@ -47,7 +47,7 @@ NtpResult ntp(std::string_view hex, int verbosity = 1, std::size_t captured = st
 template <typename Print>
 std::string formatted(Print print) {
     OutputOptions options;
-    print::Names names;
+    print::NoNames names;
     print::TcpSequenceTable sequences;
     fmt::memory_buffer out;
     print::Context ctx{options, names, sequences, out};

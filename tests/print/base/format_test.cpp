@@ -1,16 +1,11 @@
-// Pieces of the output format: addresses, hex dumps, checksums, timestamps, name files.
+// Pieces of the output format: addresses, hex dumps, checksums, timestamps.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "src/print/base/address.hpp"
 #include "src/print/base/checksum.hpp"
 #include "src/print/base/hexdump.hpp"
-#include "src/print/base/names.hpp"
 #include "src/print/base/timestamp.hpp"
 #include "tests/print/packets.hpp"
 
@@ -86,46 +81,30 @@ TEST_CASE("checksums and the value the field should have had") {
 }
 
 TEST_CASE("timestamps in every -t style") {
-    auto render = [](TimestampStyle style, bool nano, std::initializer_list<rawdump::Timestamp> times) {
-        TimestampPrinter p(style, nano);
+    auto render = [](TimestampStyle style, bool nano, std::initializer_list<rawdump::Timestamp> times,
+                     const TimeZone& zone = utc_time_zone) {
+        TimestampPrinter p(style, nano, zone);
         fmt::memory_buffer out;
         for (const auto& t : times) p.print(out, t);
         return fmt::to_string(out);
     };
-    setenv("TZ", "UTC", 1);
     rawdump::Timestamp t{1700000000, 123456789};
     CHECK(render(TimestampStyle::Local, false, {t}) == "22:13:20.123456 ");
     CHECK(render(TimestampStyle::Local, true, {t}) == "22:13:20.123456789 ");
     CHECK(render(TimestampStyle::None, false, {t}).empty());
     CHECK(render(TimestampStyle::Epoch, false, {t}) == "1700000000.123456 ");
     CHECK(render(TimestampStyle::LocalDate, false, {t}) == "2023-11-14 22:13:20.123456 ");
+    // Local time comes from the zone handed in: 5 hours west of UTC, and across midnight.
+    const FixedTimeZone new_york_winter{-5 * 3600};
+    CHECK(render(TimestampStyle::Local, false, {t}, new_york_winter) == "17:13:20.123456 ");
+    CHECK(render(TimestampStyle::LocalDate, false, {{1700010000, 0}}, new_york_winter) ==
+          "2023-11-14 20:00:00.000000 ");
+    CHECK(render(TimestampStyle::LocalDate, false, {{1700020000, 0}}, FixedTimeZone{2 * 3600}) ==
+          "2023-11-15 05:46:40.000000 ");
+    CHECK(render(TimestampStyle::Epoch, false, {t}, new_york_winter) == "1700000000.123456 ");
     rawdump::Timestamp later{1700000001, 124456789}, earlier{1699999999, 0};
     CHECK(render(TimestampStyle::DeltaPrevious, false, {t, later, earlier}) ==
           " 00:00:00.000000  00:00:01.001000 -00:00:02.124456 ");
     CHECK(render(TimestampStyle::DeltaFirst, false, {t, later, later}) ==
           " 00:00:00.000000  00:00:01.001000  00:00:01.001000 ");
-}
-
-TEST_CASE("name files: first entry wins, tcp and udp apart, comments ignored") {
-    char hosts[] = "/tmp/rawdump-hosts-XXXXXX";
-    char services[] = "/tmp/rawdump-services-XXXXXX";
-    int h = mkstemp(hosts), s = mkstemp(services);
-    REQUIRE(h >= 0);
-    REQUIRE(s >= 0);
-    std::string hosts_text = "# comment\n127.0.0.1 localhost\n127.0.0.1 other\n2001:db8::1 six # x\n";
-    std::string services_text = "http 80/tcp www # web\nfirst 7/udp\nsecond 7/udp\nddp 8/ddp\n";
-    CHECK(write(h, hosts_text.data(), hosts_text.size()) == ssize_t(hosts_text.size()));
-    CHECK(write(s, services_text.data(), services_text.size()) == ssize_t(services_text.size()));
-    close(h);
-    close(s);
-    Names names = Names::from_files(hosts, services);
-    std::remove(hosts);
-    std::remove(services);
-    CHECK(names.host(Ipv4Address{{127, 0, 0, 1}}) == "localhost");
-    CHECK(names.host(Ipv4Address{{127, 0, 0, 2}}).empty());
-    CHECK(names.host(v6({0x2001, 0xdb8, 0, 0, 0, 0, 0, 1})) == "six");
-    CHECK(names.tcp_port(80) == "http");
-    CHECK(names.udp_port(80).empty());
-    CHECK(names.udp_port(7) == "first");
-    CHECK(names.udp_port(8).empty());
 }

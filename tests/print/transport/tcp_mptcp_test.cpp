@@ -23,7 +23,7 @@ struct Printed {
 Printed mptcp(std::vector<int> option, std::uint8_t flags, bool numeric = true) {
     OutputOptions options;
     options.numeric = numeric;
-    print::Names names;
+    print::NoNames names;
     print::TcpSequenceTable sequences;
     fmt::memory_buffer out;
     print::Context ctx{options, names, sequences, out};

@@ -1,4 +1,5 @@
-// Names without -n: the built-in port names when /etc/services is missing, and reverse DNS
+// Names without -n (src/names, handed to the printer as its NameLookup): the name files, the
+// built-in port names when /etc/services is missing, and reverse DNS
 // against a fake nameserver on 127.0.0.1 (a thread with a UDP socket): answers are printed and
 // cached (found or not), a silent server times out and the number is printed, and the
 // message parser never reads outside what it was given.
@@ -18,12 +19,13 @@
 #include <thread>
 #include <vector>
 
+#include "src/names/names.hpp"
+#include "src/names/reverse_dns.hpp"
 #include "src/print/base/context.hpp"
-#include "src/print/base/names.hpp"
-#include "src/print/base/reverse_dns.hpp"
 #include "src/print/transport/tcp_sequence.hpp"
 
 using namespace rawdump;
+using namespace rawdump::names;
 using namespace rawdump::print;
 using namespace std::chrono_literals;
 
@@ -170,6 +172,19 @@ Ipv6Address v6(std::initializer_list<std::uint8_t> bytes) {
 }
 
 }  // namespace
+
+TEST_CASE("name files: first entry wins, tcp and udp apart, comments ignored") {
+    TempFile hosts("# comment\n127.0.0.1 localhost\n127.0.0.1 other\n2001:db8::1 six # x\n");
+    TempFile services("http 80/tcp www # web\nfirst 7/udp\nsecond 7/udp\nddp 8/ddp\n");
+    Names names = Names::from_files(hosts.path.c_str(), services.path.c_str());
+    CHECK(names.host(Ipv4Address{{127, 0, 0, 1}}) == "localhost");
+    CHECK(names.host(Ipv4Address{{127, 0, 0, 2}}).empty());
+    CHECK(names.host(v6({0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1})) == "six");
+    CHECK(names.tcp_port(80) == "http");
+    CHECK(names.udp_port(80).empty());
+    CHECK(names.udp_port(7) == "first");
+    CHECK(names.udp_port(8).empty());
+}
 
 TEST_CASE("without /etc/services, the built-in table names the ports") {
     Names names = Names::from_files(missing, missing);

@@ -5,6 +5,9 @@
 // (services_table.hpp) when the file is missing. The files are loaded once at construction;
 // each DNS answer, found or not, is cached, so an address costs at most one query and a known
 // one is a single hash probe that never allocates.
+//
+// The command line builds one Names per run (never with -n) and hands it to the printer as the
+// print::NameLookup it asks: the printer itself reads no file and opens no socket.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +17,17 @@
 #include <unordered_map>
 
 #include "src/print/base/address.hpp"
-#include "src/print/base/reverse_dns.hpp"
+#include "src/print/base/name_lookup.hpp"
+#include "src/names/reverse_dns.hpp"
 
-namespace rawdump::print {
+namespace rawdump::names {
 
-class Names {
+using print::Ipv4Address;
+using print::Ipv6Address;
+
+class Names final : public print::NameLookup {
 public:
-    Names() = default;  // resolves nothing (for -n, and for tests)
+    Names() = default;  // no names until added (tests); from_files() is what the CLI uses
     // Reads the two files; a missing hosts file means no host names, a missing services file
     // means the built-in port names.
     static Names from_files(const char* hosts_path = "/etc/hosts",
@@ -44,15 +51,15 @@ public:
 
     // Empty when unknown. host() may ask DNS the first time it sees an address (waiting at
     // most the resolver's timeout); never afterwards.
-    std::string_view host(const Ipv4Address& a) const noexcept;
-    std::string_view host(const Ipv6Address& a) const noexcept;
-    std::string_view tcp_port(std::uint16_t port) const noexcept;
-    std::string_view udp_port(std::uint16_t port) const noexcept;
+    std::string_view host(const Ipv4Address& a) const noexcept override;
+    std::string_view host(const Ipv6Address& a) const noexcept override;
+    std::string_view tcp_port(std::uint16_t port) const noexcept override;
+    std::string_view udp_port(std::uint16_t port) const noexcept override;
 
 private:
     // Hosts-file names, then DNS answers as they come (an empty name caches a miss).
     mutable std::unordered_map<std::uint32_t, std::string> hosts4_;
-    mutable std::unordered_map<Ipv6Address, std::string, Ipv6Hash> hosts6_;
+    mutable std::unordered_map<Ipv6Address, std::string, print::Ipv6Hash> hosts6_;
     std::unique_ptr<ReverseDns> dns_;
     bool strip_domains_ = false;
     std::uint32_t local_net_ = 0;   // with local_mask_ 0 every address is local
@@ -61,4 +68,4 @@ private:
     std::unordered_map<std::uint16_t, std::string> udp_ports_;
 };
 
-}  // namespace rawdump::print
+}  // namespace rawdump::names

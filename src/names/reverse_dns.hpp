@@ -16,7 +16,10 @@
 
 #include "src/print/base/address.hpp"
 
-namespace rawdump::print {
+namespace rawdump::names {
+
+using print::Ipv4Address;
+using print::Ipv6Address;
 
 struct ReverseDnsOptions {
     std::string resolv_conf = "/etc/resolv.conf";
@@ -71,4 +74,4 @@ struct PtrAnswer {
 PtrAnswer parse_ptr_response(std::span<const std::uint8_t> message, std::uint16_t id,
                              std::string_view qname);
 
-}  // namespace rawdump::print
+}  // namespace rawdump::names

@@ -1,6 +1,6 @@
-#include "src/print/base/names.hpp"
+#include "src/names/names.hpp"
 
-#include "src/print/base/services_table.hpp"
+#include "src/names/services_table.hpp"
 
 #include <arpa/inet.h>
 
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace rawdump::print {
+namespace rawdump::names {
 namespace {
 
 template <typename Map, typename Key>
@@ -103,4 +103,4 @@ std::string_view Names::host(const Ipv6Address& a) const noexcept {
 std::string_view Names::tcp_port(std::uint16_t port) const noexcept { return find(tcp_ports_, port); }
 std::string_view Names::udp_port(std::uint16_t port) const noexcept { return find(udp_ports_, port); }
 
-}  // namespace rawdump::print
+}  // namespace rawdump::names

@@ -1,4 +1,4 @@
-#include "src/print/base/reverse_dns.hpp"
+#include "src/names/reverse_dns.hpp"
 
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -14,7 +14,9 @@
 #include <fstream>
 #include <sstream>
 
-namespace rawdump::print {
+#include <fmt/format.h>
+
+namespace rawdump::names {
 namespace {
 
 constexpr std::uint16_t type_ptr = 12;
@@ -262,4 +264,4 @@ std::optional<std::string> ReverseDns::query(const std::string& qname) {
     return std::nullopt;
 }
 
-}  // namespace rawdump::print
+}  // namespace rawdump::names

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace rawdump::print {
+namespace rawdump::names {
 
 struct BuiltinService {
     std::uint16_t port;
@@ -334,4 +334,4 @@ inline constexpr std::array<BuiltinService, 95> builtin_udp_services{{
     {27374, "asp"},
 }};
 
-}  // namespace rawdump::print
+}  // namespace rawdump::names
