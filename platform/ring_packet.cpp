@@ -42,9 +42,9 @@ constexpr int kArphrdCan = 280;
 
 }  // namespace
 
-int vlan_offset_for(std::uint32_t link_type) noexcept {
-    if (link_type == linktype::en10mb) return 2 * ETH_ALEN;
-    if (link_type == linktype::linux_sll) return static_cast<int>(kSllHeaderLength) - 2;
+int vlan_offset_for(LinkType link_type) noexcept {
+    if (link_type == LinkType::En10mb) return 2 * ETH_ALEN;
+    if (link_type == LinkType::LinuxSll) return static_cast<int>(kSllHeaderLength) - 2;
     return -1;
 }
 
@@ -138,7 +138,7 @@ std::optional<Frame> ring_packet_to_frame(tpacket3_hdr* header, bool loopback,
     if (classify_direction(*header, loopback) == Direction::SkipOutgoingLoopback) return std::nullopt;
     FrameRules rules;
     rules.snaplen = snaplen;
-    rules.vlan_offset = vlan_offset_for(linktype::en10mb);
+    rules.vlan_offset = vlan_offset_for(LinkType::En10mb);
     return ring_packet_to_frame(header, rules);
 }
 

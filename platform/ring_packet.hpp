@@ -34,7 +34,7 @@ struct FrameRules {
 };
 
 // libpcap's set_vlan_offset() for a link type.
-int vlan_offset_for(std::uint32_t link_type) noexcept;
+int vlan_offset_for(LinkType link_type) noexcept;
 
 // PACKET_RESERVE for the rules: the VLAN tag plus the cooked header.
 unsigned headroom_for(CookedHeader cooked) noexcept;

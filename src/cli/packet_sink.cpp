@@ -3,9 +3,11 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "src/savefile/link_types.hpp"
+
 namespace rawdump::cli {
 
-std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32_t link_type,
+std::optional<PacketSink> PacketSink::create(const Options& options, LinkType link_type,
                                              std::uint32_t snaplen, bool per_packet_output,
                                              std::uint32_t fcs_bits) {
     PacketSink sink;
@@ -23,7 +25,7 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
         rotation.seconds = options.rotate_seconds;
         rotation.file_count = options.file_count;
         rotation.command = options.postrotate_command;
-        rotation.link_type = link_type | fcs_bits;
+        rotation.link_type_field = savefile::link_type_field(link_type, fcs_bits);
         rotation.snaplen = snaplen;
         rotation.nanoseconds = options.output.nanoseconds;
         rotation.first_period_start = static_cast<std::time_t>(options.rotate_clock_start);
@@ -40,7 +42,7 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
         // The sink numbers the packets itself: the printer sees only those it prints.
         sink.printer_options_ = options.output;
         sink.printer_options_.packet_numbers = false;
-        sink.printer_ = std::make_unique<PacketPrinter>(sink.printer_options_, static_cast<LinkType>(link_type));
+        sink.printer_ = std::make_unique<PacketPrinter>(sink.printer_options_, link_type);
     }
     return sink;
 }
@@ -73,8 +75,8 @@ bool PacketSink::accept(const Frame& frame) {
     return true;
 }
 
-void PacketSink::set_link_type(std::uint32_t link_type) {
-    if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, static_cast<LinkType>(link_type));
+void PacketSink::set_link_type(LinkType link_type) {
+    if (printer_) printer_ = std::make_unique<PacketPrinter>(printer_options_, link_type);
 }
 
 bool PacketSink::settle_output(bool (RotatingOutput::*settle)()) {

@@ -92,7 +92,7 @@ TEST_CASE("VLAN tags: LINUX_SLL gets the tag before its protocol field, LINUX_SL
         packet.header()->tp_status = TP_STATUS_VLAN_VALID;
         FrameRules rules;
         rules.cooked = cooked;
-        rules.vlan_offset = vlan_offset_for(cooked == CookedHeader::Sll ? linktype::linux_sll : linktype::linux_sll2);
+        rules.vlan_offset = vlan_offset_for(cooked == CookedHeader::Sll ? LinkType::LinuxSll : LinkType::LinuxSll2);
         const auto frame = ring_packet_to_frame(packet.header(), rules);
         REQUIRE(frame.has_value());
         const auto at = [&](std::size_t i) { return std::to_integer<int>(frame->bytes[i]); };
