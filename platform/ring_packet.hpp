@@ -16,7 +16,7 @@
 namespace rawdump::platform {
 
 // Bytes the kernel must leave in front of each packet (PACKET_RESERVE) for the VLAN tag.
-inline constexpr unsigned kVlanHeadroom = 4;
+inline constexpr unsigned vlan_headroom = 4;
 
 enum class CookedHeader { None, Sll, Sll2 };
 
