@@ -21,7 +21,8 @@ std::optional<LinkLayer> base_layer(LinkType type) {
         case LinkType::Ipv6: return LinkLayer{0, 0, std::nullopt};
         case LinkType::Null:
         case LinkType::Loop: return LinkLayer{0, 4, std::nullopt};
-        case LinkType::Slip: break;  // known for banners and printing only
+        // SLIP is known for banners and printing only; the other types not even that.
+        default: break;
     }
     return std::nullopt;
 }

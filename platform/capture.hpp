@@ -10,6 +10,7 @@
 
 #include "src/core/expected.hpp"
 #include "src/core/frame.hpp"
+#include "src/core/link_type.hpp"
 #include "src/core/snaplen.hpp"
 
 namespace rawdump::platform {
@@ -38,7 +39,7 @@ struct CaptureConfig {
     // The link type to capture as (LINKTYPE_*: -y's choice or the device's default from
     // describe_device()); cooked: a SOCK_DGRAM socket, a LINUX_SLL/SLL2 header built in front
     // of each packet and `program` compiled for that header (see platform/cooked_header.hpp).
-    std::uint32_t link_type = 1;
+    LinkType link_type = LinkType::En10mb;
     bool cooked = false;
     // -Q: which packets are kept, by sll_pkttype (PACKET_OUTGOING is "out").
     enum class Directions { InOut, In, Out };

@@ -28,7 +28,7 @@ void put_address(std::byte* at, const sockaddr_ll& address) noexcept {
 
 }  // namespace
 
-void write_sll_header(const sockaddr_ll& address, std::span<std::byte, kSllHeaderLength> out) noexcept {
+void write_sll_header(const sockaddr_ll& address, std::span<std::byte, sll_header_length> out) noexcept {
     std::byte* p = out.data();
     put16(p, address.sll_pkttype);
     put16(p + 2, address.sll_hatype);
@@ -37,7 +37,7 @@ void write_sll_header(const sockaddr_ll& address, std::span<std::byte, kSllHeade
     std::memcpy(p + 14, &address.sll_protocol, 2);  // already in network order
 }
 
-void write_sll2_header(const sockaddr_ll& address, std::span<std::byte, kSll2HeaderLength> out) noexcept {
+void write_sll2_header(const sockaddr_ll& address, std::span<std::byte, sll2_header_length> out) noexcept {
     std::byte* p = out.data();
     std::memcpy(p, &address.sll_protocol, 2);  // network order
     put16(p + 2, 0);                           // reserved, must be zero
@@ -49,7 +49,7 @@ void write_sll2_header(const sockaddr_ll& address, std::span<std::byte, kSll2Hea
 }
 
 bool fix_cooked_program(std::span<KernelInsn> program, bool sll2) noexcept {
-    const std::uint32_t header = sll2 ? kSll2HeaderLength : kSllHeaderLength;
+    const std::uint32_t header = sll2 ? sll2_header_length : sll_header_length;
     const auto ancillary = [](std::uint32_t field) { return static_cast<std::uint32_t>(SKF_AD_OFF) + field; };
     for (auto& insn : program) {
         const auto cls = BPF_CLASS(insn.code);

@@ -14,14 +14,14 @@
 
 namespace rawdump::platform {
 
-inline constexpr std::size_t kSllHeaderLength = 16;
-inline constexpr std::size_t kSll2HeaderLength = 20;
+inline constexpr std::size_t sll_header_length = 16;
+inline constexpr std::size_t sll2_header_length = 20;
 
-// Writes the header into `out` (kSllHeaderLength or kSll2HeaderLength bytes) from what the
+// Writes the header into `out` (sll_header_length or sll2_header_length bytes) from what the
 // kernel put in `address`, as pcap_handle_packet_mmap() does. Address bytes past sll_halen are
 // written as zeros (libpcap copies all 8, which can leak an earlier packet's bytes).
-void write_sll_header(const sockaddr_ll& address, std::span<std::byte, kSllHeaderLength> out) noexcept;
-void write_sll2_header(const sockaddr_ll& address, std::span<std::byte, kSll2HeaderLength> out) noexcept;
+void write_sll_header(const sockaddr_ll& address, std::span<std::byte, sll_header_length> out) noexcept;
+void write_sll2_header(const sockaddr_ll& address, std::span<std::byte, sll2_header_length> out) noexcept;
 
 // libpcap's fix_program()/fix_offset() for a cooked capture: packet loads past the header
 // move down by its length (the kernel's data starts at the network header); loads of the

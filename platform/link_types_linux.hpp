@@ -8,23 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "src/core/link_type.hpp"
+
 namespace rawdump::platform {
 
-namespace linktype {
-inline constexpr std::uint32_t en10mb = 1;
-inline constexpr std::uint32_t raw = 101;
-inline constexpr std::uint32_t linux_sll = 113;
-inline constexpr std::uint32_t docsis = 143;
-inline constexpr std::uint32_t linux_sll2 = 276;
-}  // namespace linktype
-
 struct DeviceLinkTypes {
-    std::uint32_t link_type = linktype::en10mb;  // the default (before -y)
+    LinkType link_type = LinkType::En10mb;  // the default (before -y)
     // Captured through a SOCK_DGRAM socket with a cooked header built in front of each
     // packet (any, and the device types libpcap reopens in cooked mode).
     bool cooked = false;
     // What -L lists and -y may choose (libpcap's dlt_list; just link_type when it has none).
-    std::vector<std::uint32_t> offered;
+    std::vector<LinkType> offered;
 };
 
 // `arphrd` is the device's ARPHRD_* type (SIOCGIFHWADDR); `wireless` that it is Wi-Fi
@@ -34,19 +28,19 @@ DeviceLinkTypes link_types_for_device(int arphrd, std::string_view name, bool wi
 DeviceLinkTypes link_types_for_any();
 
 struct LinkTypeName {
-    std::uint32_t type;
+    LinkType type;
     std::string_view name;         // "EN10MB"
     std::string_view description;  // "Ethernet"
     bool tcpdump_prints;           // false: tcpdump -L adds " (printing not supported)"
 };
 
 // Every link type a Linux device can get; nullptr for others.
-const LinkTypeName* linux_link_type_name(std::uint32_t type) noexcept;
+const LinkTypeName* linux_link_type_name(LinkType type) noexcept;
 // -y's lookup (case-insensitive), over the link types a Linux device can be offered.
-std::optional<std::uint32_t> linux_link_type_from_name(std::string_view name) noexcept;
+std::optional<LinkType> linux_link_type_from_name(std::string_view name) noexcept;
 
 // Whether a cooked capture builds this header (LINUX_SLL or LINUX_SLL2); the cooked device
 // types libpcap leaves their own type (IrDA, LAPD, netlink) get an SLL header too, as libpcap.
-inline bool is_linux_sll2(std::uint32_t type) { return type == linktype::linux_sll2; }
+inline bool is_linux_sll2(LinkType type) { return type == LinkType::LinuxSll2; }
 
 }  // namespace rawdump::platform

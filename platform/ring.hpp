@@ -22,10 +22,10 @@ struct RingGeometry {
     std::size_t bytes() const noexcept { return std::size_t{block_size} * block_count; }
 };
 
-inline constexpr std::uint32_t kRingFrameSize = maximum_snaplen;
+inline constexpr std::uint32_t ring_frame_size = maximum_snaplen;
 
 RingGeometry ring_geometry(std::uint32_t buffer_size, std::uint32_t page_size,
-                           std::uint32_t frame_size = kRingFrameSize) noexcept;
+                           std::uint32_t frame_size = ring_frame_size) noexcept;
 
 // TPACKET_V2 frames are fixed slots, so each must hold the largest packet: libpcap's rule for
 // a device with receive offloads (every veth, lo and most NICs): snaplen, but no more than

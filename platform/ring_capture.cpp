@@ -19,7 +19,7 @@ namespace {
 
 // How long drain() waits beyond the block timeout for the kernel's retire timer and for our
 // wake-up: timer slack, a jiffy on kernels whose timer is jiffy-based, a busy CPU.
-constexpr int kDrainMarginMs = 50;
+constexpr int drain_margin_ms = 50;
 
 }  // namespace
 
@@ -54,7 +54,7 @@ bool RingCapture::drain(const Handler& handle, CaptureError& error) {
     freeze();  // best effort: without it the count still bounds the wait
     draining_ = true;
     using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::milliseconds(ring_.retire_timeout_ms() + kDrainMarginMs);
+    const auto deadline = Clock::now() + std::chrono::milliseconds(ring_.retire_timeout_ms() + drain_margin_ms);
     for (;;) {
         const Batch batch = read_ready(handle);
         if (batch.stopped) return true;

@@ -38,24 +38,24 @@ bool has_stripped_vlan(const Header& header) noexcept {
     return vlan_tci(header) != 0 || (header.tp_status & TP_STATUS_VLAN_VALID) != 0;
 }
 
-constexpr int kArphrdCan = 280;
+constexpr int arphrd_can = 280;
 
 }  // namespace
 
-int vlan_offset_for(std::uint32_t link_type) noexcept {
-    if (link_type == linktype::en10mb) return 2 * ETH_ALEN;
-    if (link_type == linktype::linux_sll) return static_cast<int>(kSllHeaderLength) - 2;
+int vlan_offset_for(LinkType link_type) noexcept {
+    if (link_type == LinkType::En10mb) return 2 * ETH_ALEN;
+    if (link_type == LinkType::LinuxSll) return static_cast<int>(sll_header_length) - 2;
     return -1;
 }
 
 unsigned headroom_for(CookedHeader cooked) noexcept {
     switch (cooked) {
-    case CookedHeader::Sll: return kVlanHeadroom + kSllHeaderLength;
+    case CookedHeader::Sll: return vlan_headroom + sll_header_length;
     // SLL2 gets no tag, but -y could not switch it anyway; keep the same room.
-    case CookedHeader::Sll2: return kVlanHeadroom + kSll2HeaderLength;
+    case CookedHeader::Sll2: return vlan_headroom + sll2_header_length;
     case CookedHeader::None: break;
     }
-    return kVlanHeadroom;
+    return vlan_headroom;
 }
 
 Direction classify_direction(const tpacket3_hdr& header, bool loopback) noexcept {
@@ -69,7 +69,7 @@ bool keep_direction(const sockaddr_ll& address, const FrameRules& rules) noexcep
     if (address.sll_pkttype == PACKET_OUTGOING) {
         // lo's outgoing copy comes back as incoming; CAN echoes sent frames likewise.
         if (rules.loopback_ifindex != 0 && address.sll_ifindex == rules.loopback_ifindex) return false;
-        if (address.sll_hatype == kArphrdCan && rules.directions != Directions::Out) return false;
+        if (address.sll_hatype == arphrd_can && rules.directions != Directions::Out) return false;
         return rules.directions != Directions::In;
     }
     return rules.directions != Directions::Out;
@@ -86,15 +86,15 @@ std::optional<Frame> header_to_frame(Header* header, const FrameRules& rules) no
     std::uint32_t wire = header->tp_len;
 
     if (rules.cooked == CookedHeader::Sll2) {
-        data -= kSll2HeaderLength;
-        write_sll2_header(address, std::span<std::byte, kSll2HeaderLength>(data, kSll2HeaderLength));
-        caplen += kSll2HeaderLength;
-        wire += kSll2HeaderLength;
+        data -= sll2_header_length;
+        write_sll2_header(address, std::span<std::byte, sll2_header_length>(data, sll2_header_length));
+        caplen += sll2_header_length;
+        wire += sll2_header_length;
     } else if (rules.cooked == CookedHeader::Sll) {
-        data -= kSllHeaderLength;
-        write_sll_header(address, std::span<std::byte, kSllHeaderLength>(data, kSllHeaderLength));
-        caplen += kSllHeaderLength;
-        wire += kSllHeaderLength;
+        data -= sll_header_length;
+        write_sll_header(address, std::span<std::byte, sll_header_length>(data, sll_header_length));
+        caplen += sll_header_length;
+        wire += sll_header_length;
     }
 
     // libpcap compares the kernel's snaplen (without a cooked header) with the offset.
@@ -106,13 +106,13 @@ std::optional<Frame> header_to_frame(Header* header, const FrameRules& rules) no
         const std::uint16_t tci = vlan_tci(*header);
         const auto offset = static_cast<std::size_t>(rules.vlan_offset);
         // Move what precedes the type field into the headroom and write the tag there.
-        std::memmove(data - kVlanHeadroom, data, offset);
-        data -= kVlanHeadroom;
+        std::memmove(data - vlan_headroom, data, offset);
+        data -= vlan_headroom;
         const std::byte tag[4] = {std::byte(tpid >> 8), std::byte(tpid & 0xff),
                                   std::byte(tci >> 8), std::byte(tci & 0xff)};
         std::memcpy(data + offset, tag, sizeof tag);
-        caplen += kVlanHeadroom;
-        wire += kVlanHeadroom;
+        caplen += vlan_headroom;
+        wire += vlan_headroom;
     }
 
     // The filter's accept value already bounds the copy; this covers an empty program,
@@ -138,7 +138,7 @@ std::optional<Frame> ring_packet_to_frame(tpacket3_hdr* header, bool loopback,
     if (classify_direction(*header, loopback) == Direction::SkipOutgoingLoopback) return std::nullopt;
     FrameRules rules;
     rules.snaplen = snaplen;
-    rules.vlan_offset = vlan_offset_for(linktype::en10mb);
+    rules.vlan_offset = vlan_offset_for(LinkType::En10mb);
     return ring_packet_to_frame(header, rules);
 }
 

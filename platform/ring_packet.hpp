@@ -16,7 +16,7 @@
 namespace rawdump::platform {
 
 // Bytes the kernel must leave in front of each packet (PACKET_RESERVE) for the VLAN tag.
-inline constexpr unsigned kVlanHeadroom = 4;
+inline constexpr unsigned vlan_headroom = 4;
 
 enum class CookedHeader { None, Sll, Sll2 };
 
@@ -34,7 +34,7 @@ struct FrameRules {
 };
 
 // libpcap's set_vlan_offset() for a link type.
-int vlan_offset_for(std::uint32_t link_type) noexcept;
+int vlan_offset_for(LinkType link_type) noexcept;
 
 // PACKET_RESERVE for the rules: the VLAN tag plus the cooked header.
 unsigned headroom_for(CookedHeader cooked) noexcept;

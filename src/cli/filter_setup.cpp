@@ -98,10 +98,10 @@ void print_listing(const filter::Program& program, int dump_level) {
     std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-std::string link_type_label(std::uint32_t link_type) {
-    if (const auto* name = find_link_type(static_cast<LinkType>(link_type)))
+std::string link_type_label(LinkType link_type) {
+    if (const auto* name = find_link_type(link_type))
         return fmt::format("{} ({})", name->name, name->description);
-    return fmt::format("{}", link_type);
+    return fmt::format("{}", link_type_number(link_type));
 }
 
 }  // namespace rawdump::cli

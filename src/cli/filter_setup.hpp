@@ -30,6 +30,6 @@ std::optional<filter::Program> compile_or_report(const std::string& expression,
 void print_listing(const filter::Program& program, int dump_level);
 
 // "EN10MB (Ethernet)", or the number when rawdump has no name for it.
-std::string link_type_label(std::uint32_t link_type);
+std::string link_type_label(LinkType link_type);
 
 }  // namespace rawdump::cli

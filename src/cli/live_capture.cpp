@@ -42,9 +42,8 @@ void print_statistics_line(std::uint64_t captured, const platform::CaptureStats&
 }
 
 // The link types rawdump's printer decodes (others are captured with -w only).
-bool rawdump_prints(std::uint32_t link) {
-
-    switch (static_cast<LinkType>(link)) {
+bool rawdump_prints(LinkType link) {
+    switch (link) {
     case LinkType::En10mb: case LinkType::LinuxSll: case LinkType::LinuxSll2: case LinkType::Raw:
     case LinkType::Null: case LinkType::Loop: case LinkType::Ipv4: case LinkType::Ipv6:
         return true;
@@ -55,22 +54,22 @@ bool rawdump_prints(std::uint32_t link) {
 
 // The live program for the link type. DOCSIS (-y DOCSIS on Ethernet) filters nothing, as
 // libpcap ("DOCSIS link-layer type filtering not implemented").
-std::optional<filter::Program> compile_live(const std::string& expression, std::uint32_t link,
+std::optional<filter::Program> compile_live(const std::string& expression, LinkType link,
                                             const Options& options) {
-    if (link == platform::linktype::docsis) {
+    if (link == LinkType::Docsis) {
         if (expression.find_first_not_of(" \t\n\r") != std::string::npos) {
             fmt::print(stderr, "rawdump: DOCSIS link-layer type filtering not implemented\n");
             return std::nullopt;
         }
-        link = platform::linktype::en10mb;
+        link = LinkType::En10mb;
     }
     const bool blank = expression.find_first_not_of(" \t\n\r") == std::string::npos;
-    if (!blank && find_link_type(static_cast<LinkType>(link)) == nullptr) {
+    if (!blank && find_link_type(link) == nullptr) {
         fmt::print(stderr, "rawdump: the filter compiler has no layout for link-type {} yet\n",
                    live_link_type_label(link));
         return std::nullopt;
     }
-    return compile_or_report(expression, static_cast<LinkType>(link), options.snaplen, options,
+    return compile_or_report(expression, link, options.snaplen, options,
                              /*live=*/true);
 }
 
@@ -106,7 +105,7 @@ std::vector<platform::KernelInsn> to_kernel(const filter::Program& program) {
 
 }  // namespace
 
-int dump_program_for(const Options& options, std::uint32_t link_type) {
+int dump_program_for(const Options& options, LinkType link_type) {
     auto expression = filter_expression(options);
     if (!expression) return 1;
     auto program = compile_live(*expression, link_type, options);
@@ -128,7 +127,7 @@ int capture_live(const Options& requested, const std::string& expression) {
     if (!device) return chosen_status;
     const Options options = with_device_snaplen(requested, *device);
     const std::string& interface = device->name;
-    const std::uint32_t link = device->link_type;
+    const LinkType link = device->link_type;
     const bool printing_text = !options.write_file || options.print;
     if (printing_text && !rawdump_prints(link)) {
         fmt::print(stderr, "rawdump: {}: link-type {} is not printed by rawdump yet; capture it with -w\n",

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "src/cli/options.hpp"
+#include "src/core/link_type.hpp"
 
 namespace rawdump::cli {
 
@@ -15,6 +16,6 @@ int dump_live_program(const Options& options);
 
 // -d -y TYPE without -i for the types only a Linux device has (DOCSIS takes no filter, as in
 // libpcap; the compiler refuses the types it has no layout for, by name).
-int dump_program_for(const Options& options, std::uint32_t link_type);
+int dump_program_for(const Options& options, LinkType link_type);
 
 }  // namespace rawdump::cli

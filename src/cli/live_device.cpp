@@ -17,17 +17,10 @@
 namespace rawdump::cli {
 namespace {
 
-std::optional<std::uint32_t> link_type_by_name(const std::string& name) {
-    if (auto linux_type = platform::linux_link_type_from_name(name)) return linux_type;
-    if (auto other = link_type_from_name(name)) return static_cast<std::uint32_t>(*other);
-    return std::nullopt;
-}
-
-std::string link_type_name(std::uint32_t type) {
+std::string link_type_name(LinkType type) {
     if (const auto* entry = platform::linux_link_type_name(type)) return std::string(entry->name);
-    if (const auto* entry = find_link_type(static_cast<LinkType>(type)))
-        return std::string(entry->name);
-    return fmt::format("DLT {}", type);
+    if (const auto* entry = find_link_type(type)) return std::string(entry->name);
+    return fmt::format("DLT {}", link_type_number(type));
 }
 
 // tcpdump's parse_interface_number(): an all-digit name (after any "scheme://host/") is an
@@ -67,11 +60,14 @@ std::string default_device_or_report(const Options& options, bool& found) {
 
 }  // namespace
 
-bool known_link_type_name(const std::string& name) { return link_type_by_name(name).has_value(); }
+std::optional<LinkType> live_link_type_from_name(const std::string& name) {
+    if (auto linux_type = platform::linux_link_type_from_name(name)) return linux_type;
+    return link_type_from_name(name);
+}
 
-std::optional<std::uint32_t> link_type_number(const std::string& name) { return link_type_by_name(name); }
+bool known_link_type_name(const std::string& name) { return live_link_type_from_name(name).has_value(); }
 
-std::string live_link_type_label(std::uint32_t link_type) {
+std::string live_link_type_label(LinkType link_type) {
     if (const auto* entry = platform::linux_link_type_name(link_type))
         return fmt::format("{} ({})", entry->name, entry->description);
     return link_type_label(link_type);
@@ -85,9 +81,9 @@ std::optional<LiveDevice> choose_live_device(const Options& options, bool list_l
 
     // tcpdump asks for LINUX_SLL2 when the name as typed starts with "any" and -y is absent
     // (so "-i 2", even when the second device is "any", stays LINUX_SLL).
-    std::optional<std::uint32_t> wanted;
-    if (options.link_type_name) wanted = link_type_by_name(*options.link_type_name);
-    else if (device.starts_with("any")) wanted = platform::linktype::linux_sll2;
+    std::optional<LinkType> wanted;
+    if (options.link_type_name) wanted = live_link_type_from_name(*options.link_type_name);
+    else if (device.starts_with("any")) wanted = LinkType::LinuxSll2;
 
     apply_time_stamp_type(options, device);
     auto described = platform::describe_device(device, options.monitor_mode);
@@ -120,7 +116,7 @@ std::optional<LiveDevice> choose_live_device(const Options& options, bool list_l
         for (const auto type : chosen.types.offered) {
             const auto* entry = platform::linux_link_type_name(type);
             if (entry == nullptr) {
-                fmt::print(stderr, "  DLT {} (printing not supported)\n", type);
+                fmt::print(stderr, "  DLT {} (printing not supported)\n", link_type_number(type));
                 continue;
             }
             fmt::print(stderr, "  {} ({}){}\n", entry->name, entry->description,

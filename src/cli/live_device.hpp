@@ -8,6 +8,7 @@
 #include <string>
 
 #include "platform/link_types_linux.hpp"
+#include "src/core/link_type.hpp"
 #include "src/cli/options.hpp"
 
 namespace rawdump::cli {
@@ -15,16 +16,16 @@ namespace rawdump::cli {
 struct LiveDevice {
     std::string name;                  // the device's name ("any" for "-i 2" too)
     platform::DeviceLinkTypes types;   // what libpcap's activation gives it
-    std::uint32_t link_type = 0;       // after -y (and the "any" default)
+    LinkType link_type = LinkType::En10mb;  // after -y (and the "any" default)
 };
 
 // -y's name is one libpcap knows (else tcpdump's "invalid data link type NAME").
 bool known_link_type_name(const std::string& name);
-// Its link type (LINKTYPE_*), case-insensitive; nullopt when unknown.
-std::optional<std::uint32_t> link_type_number(const std::string& name);
+// Its link type, case-insensitive (a Linux device's or one rawdump prints); nullopt when unknown.
+std::optional<LinkType> live_link_type_from_name(const std::string& name);
 
 // "EN10MB (Ethernet)", "DOCSIS (DOCSIS)", or the number when there is no name.
-std::string live_link_type_label(std::uint32_t link_type);
+std::string live_link_type_label(LinkType link_type);
 
 // The device (checked: it exists, is up, -I), its link types, and -y applied; after -L's
 // listing when `list_link_types` is set (then nullopt with `status` 0). Prints errors and

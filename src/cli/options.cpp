@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <charconv>
 #include <limits>
+#include <optional>
+#include <string_view>
 #include <cstdlib>
 #include <ctime>
 #include <getopt.h>
@@ -109,8 +111,257 @@ constexpr std::string_view packet_types_later[] = {
     "rtcp", "rtp", "snmp", "someip", "tftp", "vat", "vxlan", "wb", "zmtp1",
 };
 
-Unexpected<UsageError> value_error(std::string message) {
-    return Unexpected{UsageError{std::move(message), /*show_usage=*/false}};
+// A bad value: one line, no usage.
+UsageError value_error(std::string message) { return UsageError{std::move(message), /*show_usage=*/false}; }
+
+using OptionError = std::optional<UsageError>;
+
+// What the option loop counts or notes before it can decide (-x/-X/-A/-t levels, -L/-J
+// with -r, --fp-type); settled after the loop, in tcpdump's order.
+struct OptionTally {
+    int hex_count = 0, hex_ascii_count = 0, ascii_count = 0, timestamp_count = 0;
+    bool list_link_types = false, list_time_stamp_types = false, fp_type = false;
+};
+
+// Options without an argument: they switch something on or count. false: not one of them.
+bool apply_flag(int c, Options& options, OptionTally& tally) {
+    switch (c) {
+    case 'a': break;  // tcpdump: "attempt to convert network addresses to names", a no-op
+    case 'A': ++tally.ascii_count; break;
+    case 'b': options.output.bgp_asdot = true; break;
+    case 'd': ++options.dump_level; break;
+    case 'D': options.action = Action::ListInterfaces; break;
+    case 'e': options.output.link_header = true; break;
+    case 'f': options.output.foreign_numeric = true; break;
+    case 'g': options.output.one_line = true; break;
+    case 'h':
+    case option_help: options.action = Action::Help; break;
+    case 'H': options.output.mesh_headers = true; break;
+    case 'I': options.monitor_mode = true; break;
+    case 'J': tally.list_time_stamp_types = true; break;
+    case 'K': options.output.verify_checksums = false; break;
+    case 'l': options.line_buffered = true; break;
+    case 'L': tally.list_link_types = true; break;
+    case 'n': options.output.numeric = true; break;
+    case 'N': options.output.strip_domain = true; break;
+    case 'O': options.optimize = false; break;
+    case 'p': options.promiscuous = false; break;
+    case 'q': options.output.quiet = true; break;
+    case 'S': options.output.absolute_sequence = true; break;
+    case 't': ++tally.timestamp_count; break;
+    case 'u': options.output.nfs_handles = true; break;
+    case 'U': options.packet_buffered = true; break;
+    case 'v': ++options.output.verbosity; break;
+    case 'x': ++tally.hex_count; break;
+    case 'X': ++tally.hex_ascii_count; break;
+    case '#':
+    case option_number: options.output.packet_numbers = true; break;
+    case option_version: options.action = Action::Version; break;
+    case option_count: options.count_only = true; break;
+    case option_fp_type: tally.fp_type = true; break;
+    case option_immediate_mode: options.immediate = true; break;
+    case option_print: options.print = true; break;
+    case option_lengths: options.lengths = true; break;
+    case option_nano:
+        options.output.nanoseconds = true;
+        options.time_stamp_precision_given = true;
+        break;
+    case option_micro:
+        options.output.nanoseconds = false;
+        options.time_stamp_precision_given = true;
+        break;
+    default: return false;
+    }
+    return true;
+}
+
+// Options whose argument is kept as given (names of files, devices, users, commands).
+// false: not one of them.
+bool apply_text_option(int c, std::string_view argument, Options& options) {
+    switch (c) {
+    case 'F': options.filter_file = std::string(argument); break;
+    case 'i': options.interface = std::string(argument); break;
+    case 'm':
+        // Debian's tcpdump is built without libsmi and says exactly this.
+        fmt::print(stderr, "rawdump: ignoring option `-m {}' (no libsmi support)\n", argument);
+        break;
+    case 'r': options.read_file = std::string(argument); break;
+    case 'V': options.file_list = std::string(argument); break;
+    case 'w': options.write_file = std::string(argument); break;
+    case 'y': options.link_type_name = std::string(argument); break;
+    case 'z': options.postrotate_command = std::string(argument); break;
+    case 'Z': options.relinquish_user = std::string(argument); break;
+    default: return false;
+    }
+    return true;
+}
+
+// -B: KiB, read with atoi as tcpdump does; the ring rounds it up to whole blocks.
+OptionError apply_buffer_size(std::string_view argument, Options& options) {
+    const int kib = atoi_like(std::string(argument));
+    if (kib <= 0 || kib > (1 << 22)) return value_error(fmt::format("invalid packet buffer size {}", argument));
+    options.buffer_kib = static_cast<std::uint32_t>(kib);
+    return std::nullopt;
+}
+
+OptionError apply_packet_count(std::string_view argument, Options& options) {
+    const int count = atoi_like(std::string(argument));
+    if (count <= 0) return value_error(fmt::format("invalid packet count {}", argument));
+    options.count = static_cast<std::uint64_t>(count);
+    return std::nullopt;
+}
+
+// -C: millions of bytes, a whole decimal number (tcpdump: strtoint64_t, then * 1000000).
+OptionError apply_file_size(std::string_view argument, Options& options) {
+    auto millions = strtol_whole(std::string(argument), 10);
+    if (!millions || *millions <= 0) return value_error(fmt::format("invalid file size {}", argument));
+    if (*millions > std::numeric_limits<std::int64_t>::max() / 1000000)
+        return value_error(fmt::format("file size {} is too large", argument));
+    options.rotate_size = static_cast<std::uint64_t>(*millions) * 1000000u;
+    return std::nullopt;
+}
+
+OptionError apply_rotate_seconds(std::string_view argument, Options& options) {
+    const int seconds = atoi_like(std::string(argument));
+    if (seconds < 0) return value_error(fmt::format("invalid number of seconds {}", argument));
+    options.rotate_seconds = static_cast<std::uint32_t>(seconds);
+    options.rotate_clock_start = std::time(nullptr);
+    return std::nullopt;
+}
+
+OptionError apply_time_stamp_type(std::string_view argument, Options& options) {
+    const auto* known = std::find_if(std::begin(time_stamp_type_names), std::end(time_stamp_type_names),
+                                     [&](const char* name) { return argument == name; });
+    if (known == std::end(time_stamp_type_names))
+        return value_error(fmt::format("invalid time stamp type {}", argument));
+    options.time_stamp_type = std::string(argument);
+    return std::nullopt;
+}
+
+OptionError apply_direction(std::string_view argument, Options& options) {
+    if (argument == "in") options.direction = CaptureDirection::In;
+    else if (argument == "out") options.direction = CaptureDirection::Out;
+    else if (argument == "inout") options.direction = CaptureDirection::InOut;
+    else return value_error(fmt::format("unknown capture direction `{}'", argument));
+    return std::nullopt;
+}
+
+// -s: tcpdump reads it with strtol and base 0, so "0x100" is 256.
+OptionError apply_snaplen(std::string_view argument, Options& options) {
+    auto snaplen = strtol_whole(std::string(argument), 0);
+    if (!snaplen || *snaplen < 0 || *snaplen > long{maximum_snaplen})
+        return value_error(fmt::format("invalid snaplen {} (must be >= 0 and <= {})", argument, maximum_snaplen));
+    options.snaplen = *snaplen == 0 ? maximum_snaplen : static_cast<std::uint32_t>(*snaplen);
+    return std::nullopt;
+}
+
+OptionError apply_packet_type(std::string_view argument, Options& options) {
+    if (argument == "domain") {
+        options.output.packet_type = PacketType::Domain;
+        return std::nullopt;
+    }
+    const bool later = std::find(std::begin(packet_types_later), std::end(packet_types_later), argument) !=
+                       std::end(packet_types_later);
+    if (later) return value_error(fmt::format("-T {} is not supported yet (only -T domain is)", argument));
+    return value_error(fmt::format("unknown packet type `{}'", argument));
+}
+
+OptionError apply_file_count(std::string_view argument, Options& options) {
+    const int files = atoi_like(std::string(argument));
+    if (files <= 0) return value_error(fmt::format("invalid number of output files {}", argument));
+    options.file_count = static_cast<std::uint32_t>(files);
+    return std::nullopt;
+}
+
+OptionError apply_print_sampling(std::string_view argument, Options& options) {
+    auto nth = parse_number<std::uint64_t>(argument);
+    if (!nth || *nth == 0) return value_error(fmt::format("invalid print sampling {}", argument));
+    options.print_sampling = *nth;
+    // As in tcpdump: sampled packets are printed even with -w, and since the printer
+    // misses most of each conversation, sequence numbers stay absolute.
+    options.print = true;
+    options.output.absolute_sequence = true;
+    return std::nullopt;
+}
+
+OptionError apply_skip(std::string_view argument, Options& options) {
+    auto skip = parse_number<std::uint64_t>(argument);  // 0 is allowed (scripts loop from it)
+    if (!skip) return value_error(fmt::format("invalid number of packets to skip {}", argument));
+    options.skip = *skip;
+    return std::nullopt;
+}
+
+OptionError apply_time_stamp_precision(std::string_view argument, Options& options) {
+    if (argument == "nano") options.output.nanoseconds = true;
+    else if (argument == "micro") options.output.nanoseconds = false;
+    else return value_error("unsupported time stamp precision");
+    options.time_stamp_precision_given = true;
+    return std::nullopt;
+}
+
+// getopt's complaints, worded as GNU getopt words them (and followed by the usage).
+UsageError getopt_error(int c, char** argv) {
+    if (c == ':') {
+        if (is_short_option(optopt)) return UsageError{fmt::format("option requires an argument -- '{}'", char(optopt))};
+        return UsageError{fmt::format("option '{}' requires an argument", argv[optind - 1])};
+    }
+    if (is_short_option(optopt)) return UsageError{fmt::format("invalid option -- '{}'", char(optopt))};
+    if (optopt != 0)  // a known long option given "=value" it does not take
+        return UsageError{fmt::format("option '{}' doesn't allow an argument", option_name(argv[optind - 1]))};
+    return UsageError{fmt::format("unrecognized option '{}'", argv[optind - 1])};
+}
+
+// Options whose argument is checked (numbers, names from a list), the unsupported ones, and
+// anything getopt refused.
+OptionError apply_checked_option(int c, std::string_view argument, Options& options, char** argv) {
+    switch (c) {
+    case 'B': return apply_buffer_size(argument, options);
+    case 'c': return apply_packet_count(argument, options);
+    case 'C': return apply_file_size(argument, options);
+    case 'E': return value_error("-E (ESP decryption) is not supported yet");
+    case 'G': return apply_rotate_seconds(argument, options);
+    case 'j': return apply_time_stamp_type(argument, options);
+    case 'M': return value_error("-M (TCP-MD5 signature checks) is not supported yet");
+    case 'Q': return apply_direction(argument, options);
+    case 's': return apply_snaplen(argument, options);
+    case 'T': return apply_packet_type(argument, options);
+    case 'W': return apply_file_count(argument, options);
+    case option_print_sampling: return apply_print_sampling(argument, options);
+    case option_skip: return apply_skip(argument, options);
+    case option_time_stamp_precision: return apply_time_stamp_precision(argument, options);
+    default: return getopt_error(c, argv);
+    }
+}
+
+// The counted options become output settings.
+void settle_counts(const OptionTally& tally, Options& options) {
+    // As in tcpdump: -X wins over -x, and the winner's own count decides whether the
+    // link-layer header is dumped too (so -X -xx leaves it out).
+    int level = tally.hex_ascii_count > 0 ? tally.hex_ascii_count : tally.hex_count;
+    options.output.hex = level == 0 ? HexDump::None : level == 1 ? HexDump::Network : HexDump::Link;
+    options.output.hex_ascii = tally.hex_ascii_count > 0;
+    options.output.ascii = tally.ascii_count > 0;
+    options.output.ascii_link = tally.ascii_count > 1;
+    static constexpr TimestampStyle timestamp_styles[] = {
+        TimestampStyle::Local, TimestampStyle::None, TimestampStyle::Epoch,
+        TimestampStyle::DeltaPrevious, TimestampStyle::LocalDate, TimestampStyle::DeltaFirst};
+    options.output.timestamps = timestamp_styles[std::min(tally.timestamp_count, 5)];
+}
+
+// The order of tcpdump's checks after its option loop.
+OptionError settle_action(const OptionTally& tally, Options& options) {
+    if (tally.fp_type) {
+        // tcpdump --fp-type prints a figure that shows how the C library's floating point
+        // rounds, and exits.
+        options.action = Action::FloatingPointType;
+    }
+    if (options.action == Action::Capture && (tally.list_link_types || tally.list_time_stamp_types) &&
+        !options.read_file && !options.file_list)
+        options.action = tally.list_time_stamp_types ? Action::ListTimestampTypes : Action::ListLinkTypes;
+    if (options.file_list && options.read_file) return value_error("-V and -r are mutually exclusive.");
+    if (options.output.foreign_numeric && (options.read_file || options.file_list))
+        return value_error("-f can not be used with -V or -r");
+    return std::nullopt;
 }
 
 }  // namespace
@@ -135,8 +386,7 @@ std::string usage_text() {
 
 Expected<Options, UsageError> parse_options(int argc, char** argv) {
     Options options;
-    int hex_count = 0, hex_ascii_count = 0, ascii_count = 0, timestamp_count = 0;
-    bool list_link_types = false, list_time_stamp_types = false, fp_type = false;
+    OptionTally tally;
     opterr = 0;  // rawdump words its own messages
     optind = 0;  // glibc: 0 re-initialises getopt, so parsing twice (tests) works
     for (;;) {
@@ -144,195 +394,12 @@ Expected<Options, UsageError> parse_options(int argc, char** argv) {
         int c = getopt_long(argc, argv, short_options, long_options, &long_index);
         if (c == -1) break;
         std::string_view argument = optarg ? optarg : "";
-        switch (c) {
-        case 'a': break;  // tcpdump: "attempt to convert network addresses to names", a no-op
-        case 'A': ++ascii_count; break;
-        case 'b': options.output.bgp_asdot = true; break;
-        case 'B': {
-            // KiB, read with atoi as tcpdump does; the ring rounds it up to whole blocks.
-            const int kib = atoi_like(optarg);
-            if (kib <= 0 || kib > (1 << 22))
-                return value_error(fmt::format("invalid packet buffer size {}", argument));
-            options.buffer_kib = static_cast<std::uint32_t>(kib);
-            break;
-        }
-        case 'c': {
-            const int count = atoi_like(optarg);
-            if (count <= 0) return value_error(fmt::format("invalid packet count {}", argument));
-            options.count = static_cast<std::uint64_t>(count);
-            break;
-        }
-        case 'C': {
-            // Millions of bytes, a whole decimal number (tcpdump: strtoint64_t, then * 1000000).
-            auto millions = strtol_whole(optarg, 10);
-            if (!millions || *millions <= 0) return value_error(fmt::format("invalid file size {}", argument));
-            if (*millions > std::numeric_limits<std::int64_t>::max() / 1000000)
-                return value_error(fmt::format("file size {} is too large", argument));
-            options.rotate_size = static_cast<std::uint64_t>(*millions) * 1000000u;
-            break;
-        }
-        case 'd': ++options.dump_level; break;
-        case 'D': options.action = Action::ListInterfaces; break;
-        case 'e': options.output.link_header = true; break;
-        case 'E':
-            return value_error("-E (ESP decryption) is not supported yet");
-        case 'f': options.output.foreign_numeric = true; break;
-        case 'F': options.filter_file = std::string(argument); break;
-        case 'g': options.output.one_line = true; break;
-        case 'G': {
-            const int seconds = atoi_like(optarg);
-            if (seconds < 0) return value_error(fmt::format("invalid number of seconds {}", argument));
-            options.rotate_seconds = static_cast<std::uint32_t>(seconds);
-            options.rotate_clock_start = std::time(nullptr);
-            break;
-        }
-        case 'h':
-        case option_help: options.action = Action::Help; break;
-        case 'H': options.output.mesh_headers = true; break;
-        case 'i': options.interface = std::string(argument); break;
-        case 'I': options.monitor_mode = true; break;
-        case 'j': {
-            const auto* known = std::find_if(std::begin(time_stamp_type_names), std::end(time_stamp_type_names),
-                                             [&](const char* name) { return argument == name; });
-            if (known == std::end(time_stamp_type_names))
-                return value_error(fmt::format("invalid time stamp type {}", argument));
-            options.time_stamp_type = std::string(argument);
-            break;
-        }
-        case 'J': list_time_stamp_types = true; break;
-        case 'K': options.output.verify_checksums = false; break;
-        case 'l': options.line_buffered = true; break;
-        case 'L': list_link_types = true; break;
-        case 'm':
-            // Debian's tcpdump is built without libsmi and says exactly this.
-            fmt::print(stderr, "rawdump: ignoring option `-m {}' (no libsmi support)\n", argument);
-            break;
-        case 'M':
-            return value_error("-M (TCP-MD5 signature checks) is not supported yet");
-        case 'n': options.output.numeric = true; break;
-        case 'N': options.output.strip_domain = true; break;
-        case 'O': options.optimize = false; break;
-        case 'p': options.promiscuous = false; break;
-        case 'q': options.output.quiet = true; break;
-        case 'Q':
-            if (argument == "in") options.direction = CaptureDirection::In;
-            else if (argument == "out") options.direction = CaptureDirection::Out;
-            else if (argument == "inout") options.direction = CaptureDirection::InOut;
-            else return value_error(fmt::format("unknown capture direction `{}'", argument));
-            break;
-        case 'r': options.read_file = std::string(argument); break;
-        case 's': {
-            // tcpdump: strtol with base 0, so "0x100" is 256.
-            auto snaplen = strtol_whole(optarg, 0);
-            if (!snaplen || *snaplen < 0 || *snaplen > long{maximum_snaplen})
-                return value_error(fmt::format("invalid snaplen {} (must be >= 0 and <= {})", argument, maximum_snaplen));
-            options.snaplen = *snaplen == 0 ? maximum_snaplen : static_cast<std::uint32_t>(*snaplen);
-            break;
-        }
-        case 'S': options.output.absolute_sequence = true; break;
-        case 'T': {
-            if (argument == "domain") {
-                options.output.packet_type = PacketType::Domain;
-                break;
-            }
-            const bool later = std::find(std::begin(packet_types_later), std::end(packet_types_later), argument) !=
-                               std::end(packet_types_later);
-            if (later) return value_error(fmt::format("-T {} is not supported yet (only -T domain is)", argument));
-            return value_error(fmt::format("unknown packet type `{}'", argument));
-        }
-        case 't': ++timestamp_count; break;
-        case 'u': options.output.nfs_handles = true; break;
-        case 'U': options.packet_buffered = true; break;
-        case 'v': ++options.output.verbosity; break;
-        case 'V': options.file_list = std::string(argument); break;
-        case 'w': options.write_file = std::string(argument); break;
-        case 'W': {
-            const int files = atoi_like(optarg);
-            if (files <= 0) return value_error(fmt::format("invalid number of output files {}", argument));
-            options.file_count = static_cast<std::uint32_t>(files);
-            break;
-        }
-        case 'x': ++hex_count; break;
-        case 'X': ++hex_ascii_count; break;
-        case 'y': options.link_type_name = std::string(argument); break;
-        case 'z': options.postrotate_command = std::string(argument); break;
-        case 'Z': options.relinquish_user = std::string(argument); break;
-        case '#':
-        case option_number: options.output.packet_numbers = true; break;
-        case option_version: options.action = Action::Version; break;
-        case option_count: options.count_only = true; break;
-        case option_fp_type: fp_type = true; break;
-        case option_immediate_mode: options.immediate = true; break;
-        case option_print: options.print = true; break;
-        case option_print_sampling: {
-            auto nth = parse_number<std::uint64_t>(argument);
-            if (!nth || *nth == 0) return value_error(fmt::format("invalid print sampling {}", argument));
-            options.print_sampling = *nth;
-            // As in tcpdump: sampled packets are printed even with -w, and since the printer
-            // misses most of each conversation, sequence numbers stay absolute.
-            options.print = true;
-            options.output.absolute_sequence = true;
-            break;
-        }
-        case option_skip: {
-            auto skip = parse_number<std::uint64_t>(argument);  // 0 is allowed (scripts loop from it)
-            if (!skip) return value_error(fmt::format("invalid number of packets to skip {}", argument));
-            options.skip = *skip;
-            break;
-        }
-        case option_lengths: options.lengths = true; break;
-        case option_nano:
-            options.output.nanoseconds = true;
-            options.time_stamp_precision_given = true;
-            break;
-        case option_micro:
-            options.output.nanoseconds = false;
-            options.time_stamp_precision_given = true;
-            break;
-        case option_time_stamp_precision:
-            if (argument == "nano") options.output.nanoseconds = true;
-            else if (argument == "micro") options.output.nanoseconds = false;
-            else return value_error("unsupported time stamp precision");
-            options.time_stamp_precision_given = true;
-            break;
-        case ':':
-            if (is_short_option(optopt))
-                return Unexpected{UsageError{fmt::format("option requires an argument -- '{}'", char(optopt))}};
-            return Unexpected{UsageError{fmt::format("option '{}' requires an argument", argv[optind - 1])}};
-        default:
-            if (is_short_option(optopt))
-                return Unexpected{UsageError{fmt::format("invalid option -- '{}'", char(optopt))}};
-            if (optopt != 0)  // a known long option given "=value" it does not take
-                return Unexpected{UsageError{fmt::format("option '{}' doesn't allow an argument",
-                                                         option_name(argv[optind - 1]))}};
-            return Unexpected{UsageError{fmt::format("unrecognized option '{}'", argv[optind - 1])}};
-        }
+        if (apply_flag(c, options, tally) || apply_text_option(c, argument, options)) continue;
+        if (auto error = apply_checked_option(c, argument, options, argv)) return Unexpected{std::move(*error)};
     }
-    // As in tcpdump: -X wins over -x, and the winner's own count decides whether the
-    // link-layer header is dumped too (so -X -xx leaves it out).
-    int level = hex_ascii_count > 0 ? hex_ascii_count : hex_count;
-    options.output.hex = level == 0 ? HexDump::None : level == 1 ? HexDump::Network : HexDump::Link;
-    options.output.hex_ascii = hex_ascii_count > 0;
-    options.output.ascii = ascii_count > 0;
-    options.output.ascii_link = ascii_count > 1;
-    static constexpr TimestampStyle timestamp_styles[] = {
-        TimestampStyle::Local, TimestampStyle::None, TimestampStyle::Epoch,
-        TimestampStyle::DeltaPrevious, TimestampStyle::LocalDate, TimestampStyle::DeltaFirst};
-    options.output.timestamps = timestamp_styles[std::min(timestamp_count, 5)];
+    settle_counts(tally, options);
     for (int i = optind; i < argc; ++i) options.expression_words.emplace_back(argv[i]);
-
-    // The order of tcpdump's checks after its option loop.
-    if (fp_type) {
-        // tcpdump --fp-type prints a figure that shows how the C library's floating point
-        // rounds, and exits.
-        options.action = Action::FloatingPointType;
-    }
-    if (options.action == Action::Capture && (list_link_types || list_time_stamp_types) &&
-        !options.read_file && !options.file_list)
-        options.action = list_time_stamp_types ? Action::ListTimestampTypes : Action::ListLinkTypes;
-    if (options.file_list && options.read_file) return value_error("-V and -r are mutually exclusive.");
-    if (options.output.foreign_numeric && (options.read_file || options.file_list))
-        return value_error("-f can not be used with -V or -r");
+    if (auto error = settle_action(tally, options)) return Unexpected{std::move(*error)};
     return options;
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "src/cli/local_time_zone.hpp"
+#include "src/savefile/link_types.hpp"
 
 namespace rawdump::cli {
 namespace {
@@ -20,13 +21,13 @@ std::unique_ptr<names::Names> resolving_names(const OutputOptions& options) {
 
 }  // namespace
 
-std::unique_ptr<PacketPrinter> PacketSink::make_printer(std::uint32_t link_type) const {
+std::unique_ptr<PacketPrinter> PacketSink::make_printer(LinkType link_type) const {
     const print::NameLookup& lookup = names_ ? static_cast<const print::NameLookup&>(*names_) : print::no_names;
-    return std::make_unique<PacketPrinter>(printer_options_, static_cast<LinkType>(link_type), lookup,
+    return std::make_unique<PacketPrinter>(printer_options_, link_type, lookup,
                                            local_time_zone());
 }
 
-std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32_t link_type,
+std::optional<PacketSink> PacketSink::create(const Options& options, LinkType link_type,
                                              std::uint32_t snaplen, bool per_packet_output,
                                              std::uint32_t fcs_bits) {
     PacketSink sink;
@@ -44,7 +45,7 @@ std::optional<PacketSink> PacketSink::create(const Options& options, std::uint32
         rotation.seconds = options.rotate_seconds;
         rotation.file_count = options.file_count;
         rotation.command = options.postrotate_command;
-        rotation.link_type = link_type | fcs_bits;
+        rotation.link_type_field = savefile::link_type_field(link_type, fcs_bits);
         rotation.snaplen = snaplen;
         rotation.nanoseconds = options.output.nanoseconds;
         rotation.first_period_start = static_cast<std::time_t>(options.rotate_clock_start);
@@ -95,7 +96,7 @@ bool PacketSink::accept(const Frame& frame) {
     return true;
 }
 
-void PacketSink::set_link_type(std::uint32_t link_type) {
+void PacketSink::set_link_type(LinkType link_type) {
     if (printer_) printer_ = make_printer(link_type);
 }
 

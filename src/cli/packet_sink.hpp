@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "src/core/frame.hpp"
+#include "src/core/link_type.hpp"
 #include "src/cli/options.hpp"
 #include "src/cli/text_output.hpp"
 #include "src/names/names.hpp"
@@ -26,7 +27,7 @@ class PacketSink {
 public:
     // nullopt after printing why (e.g. the -w file cannot be created). `fcs_bits`: the upper
     // bits of the input's link-type field, which the -w header keeps as libpcap does.
-    static std::optional<PacketSink> create(const Options& options, std::uint32_t link_type,
+    static std::optional<PacketSink> create(const Options& options, LinkType link_type,
                                             std::uint32_t snaplen, bool per_packet_output,
                                             std::uint32_t fcs_bits = 0);
 
@@ -36,7 +37,7 @@ public:
     bool accept(const Frame& frame);
     bool file_limit_reached() const noexcept { return file_limit_reached_; }
     // -V: the next file has another link type; packets are printed for it from now on.
-    void set_link_type(std::uint32_t link_type);
+    void set_link_type(LinkType link_type);
     bool writing() const noexcept { return output_ != nullptr; }
     // The -w file's descriptor (-Z hands it to the user); -1 without -w.
     int output_fd() const noexcept { return output_ ? output_->fd() : -1; }
@@ -53,7 +54,7 @@ public:
 
 private:
     PacketSink() = default;
-    std::unique_ptr<PacketPrinter> make_printer(std::uint32_t link_type) const;
+    std::unique_ptr<PacketPrinter> make_printer(LinkType link_type) const;
     // flush_output() and finish(): the text out, then `settle` on the -w output unless it
     // already failed or hit -W's limit; a failure is printed once.
     bool settle_output(bool (RotatingOutput::*settle)());

@@ -16,7 +16,7 @@ Expected<std::unique_ptr<RotatingOutput>, std::string> RotatingOutput::open(cons
     output->width_ = settings.size != 0 ? file_number_width(settings.file_count) : 0;
     auto name = output->current_name();
     if (!name) return Unexpected{name.error()};
-    auto writer = savefile::Writer::create(*name, settings.link_type, settings.snaplen, settings.nanoseconds);
+    auto writer = savefile::Writer::create(*name, settings.link_type_field, settings.snaplen, settings.nanoseconds);
     if (!writer) return Unexpected{writer.error()};
     output->writer_ = std::move(*writer);
     if (settings.command && (settings.size != 0 || settings.seconds != 0)) reap_postrotate_commands();
@@ -42,7 +42,7 @@ bool RotatingOutput::switch_to(const std::string& next, const Frame& frame, bool
     auto opened = next == "-"
         ? Expected<std::unique_ptr<savefile::Writer>, std::string>(
               Unexpected{std::string("Can't write to standard output again: -w - cannot be rotated")})
-        : savefile::Writer::create(next, settings_.link_type, settings_.snaplen, settings_.nanoseconds);
+        : savefile::Writer::create(next, settings_.link_type_field, settings_.snaplen, settings_.nanoseconds);
     if (!opened) {
         // The packet stays with the previous file, which ends complete.
         wrote_frame = writer_->write(frame);

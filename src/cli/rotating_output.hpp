@@ -26,7 +26,7 @@ struct RotationSettings {
     std::uint32_t seconds = 0;               // -G; 0: off
     std::uint32_t file_count = 0;            // -W; 0: unlimited
     std::optional<std::string> command;      // -z
-    std::uint32_t link_type = 0;             // the header's whole field
+    std::uint32_t link_type_field = 0;       // the header's whole field (FCS bits too)
     std::uint32_t snaplen = 0;
     bool nanoseconds = false;
     std::time_t first_period_start = 0;     // -G: when -G was read; 0: when the file opens

@@ -70,11 +70,11 @@ int read_file(const Options& options) {
     auto expression = filter_expression(options);
     if (!expression) return 1;
     if (!savefile::libpcap_knows_link_type(info.link_type)) {
-        fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", info.link_type,
+        fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", link_type_number(info.link_type),
                    savefile::first_matching_link_type, savefile::last_matching_link_type);
         return 1;
     }
-    auto program = compile_or_report(*expression, static_cast<LinkType>(info.link_type),
+    auto program = compile_or_report(*expression, info.link_type,
                                      info.snaplen, options, /*live=*/false, /*savefile=*/true);
     if (!program) return 1;
     if (options.dump_level > 0) {
@@ -145,11 +145,12 @@ int read_file(const Options& options) {
             }
             if (!savefile::libpcap_knows_link_type(next_info.link_type)) {
                 sink->finish();
-                fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n", next_info.link_type,
+                fmt::print(stderr, "rawdump: unknown data link type {} (min {}, max {})\n",
+                           link_type_number(next_info.link_type),
                            savefile::first_matching_link_type, savefile::last_matching_link_type);
                 return 1;
             }
-            program = compile_or_report(*expression, static_cast<LinkType>(next_info.link_type),
+            program = compile_or_report(*expression, next_info.link_type,
                                         next_info.snaplen, options, /*live=*/false, /*savefile=*/true);
             if (!program) {
                 sink->finish();
@@ -173,7 +174,7 @@ int dump_only(const Options& options) {
         auto named = link_type_from_name(*options.link_type_name);
         if (!named) {
             // A Linux device's type (DOCSIS, PPP, ...): see dump_program_for().
-            if (auto linux_type = link_type_number(*options.link_type_name))
+            if (auto linux_type = live_link_type_from_name(*options.link_type_name))
                 return dump_program_for(options, *linux_type);
             fmt::print(stderr, "rawdump: invalid data link type {}\n", *options.link_type_name);
             return 1;

@@ -21,6 +21,39 @@ enum class LinkType : std::uint32_t {
     Ipv4 = 228,
     Ipv6 = 229,
     LinuxSll2 = 276,  // Linux cooked v2 (-i any)
+
+    // Types a Linux device or a savefile may have that rawdump neither prints nor filters
+    // (so they have no entry in link_type_names: -L and the banners name them elsewhere).
+    En3mb = 2,
+    Pronet = 4,
+    Chaos = 5,
+    Ieee802 = 6,            // token ring
+    Ppp = 9,
+    Fddi = 10,
+    AtmRfc1483 = 100,
+    SlipBsdos = 102,
+    PppBsdos = 103,
+    CHdlc = 104,            // Cisco HDLC
+    Ieee80211 = 105,
+    Frelay = 107,
+    Ltalk = 114,            // LocalTalk
+    PrismHeader = 119,
+    IpOverFc = 122,
+    Ieee80211Radio = 127,   // radiotap
+    ArcnetLinux = 129,
+    Docsis = 143,
+    LinuxIrda = 144,
+    LinuxLapd = 177,
+    Ax25Kiss = 202,
+    Fc2 = 224,
+    Fc2WithFrameDelims = 225,
+    CanSocketcan = 227,
+    Ieee802154NoFcs = 230,
+    Dbus = 231,
+    Usbpcap = 249,
+    Netlink = 253,
+    Vsock = 271,
+    Ebhscr = 279,
 };
 
 constexpr std::uint32_t link_type_number(LinkType type) noexcept { return static_cast<std::uint32_t>(type); }

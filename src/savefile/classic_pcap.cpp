@@ -14,7 +14,6 @@ namespace {
 constexpr std::size_t file_header_size = 24;
 constexpr std::size_t record_header_size = 16;
 constexpr std::size_t patched_record_header_size = 24;
-constexpr std::uint32_t ethernet = 1;
 constexpr std::uint32_t ethernet_header_size = 14;
 
 // libpcap reads versions 2.0 to 2.4, and 543.0, which some AIX releases wrote; anything older
@@ -109,7 +108,7 @@ Expected<std::unique_ptr<Reader>, std::string> open_classic_pcap(InputStream inp
     info.snaplen = effective_snaplen(link.link_type, snaplen);
     // The patched format's Ethernet captures may be cooked ones with a made-up Ethernet header
     // added after the snapshot length was applied, so libpcap allows for that header.
-    if (format.patched && info.link_type == ethernet) info.snaplen += ethernet_header_size;
+    if (format.patched && info.link_type == LinkType::En10mb) info.snaplen += ethernet_header_size;
     return std::unique_ptr<Reader>(new ClassicPcapReader(std::move(input), format, info));
 }
 

@@ -5,18 +5,19 @@
 #include <cstdint>
 #include <limits>
 #include <utility>
+#include "src/core/link_type.hpp"
 #include "src/core/snaplen.hpp"
 
 namespace rawdump::savefile {
 
 // Link types whose packets may be bigger: D-Bus messages, EBHSCR and USBPcap records.
-inline constexpr std::array<std::pair<std::uint32_t, std::uint32_t>, 3> larger_snaplen_limits{{
-    {231, 128 * 1024 * 1024},  // DBUS
-    {279, 8 * 1024 * 1024},    // EBHSCR
-    {249, 1024 * 1024},        // USBPCAP
+inline constexpr std::array<std::pair<LinkType, std::uint32_t>, 3> larger_snaplen_limits{{
+    {LinkType::Dbus, 128 * 1024 * 1024},
+    {LinkType::Ebhscr, 8 * 1024 * 1024},
+    {LinkType::Usbpcap, 1024 * 1024},
 }};
 
-constexpr std::uint32_t maximum_snaplen_for(std::uint32_t link_type) {
+constexpr std::uint32_t maximum_snaplen_for(LinkType link_type) {
     for (auto [type, limit] : larger_snaplen_limits)
         if (type == link_type) return limit;
     return maximum_snaplen;
@@ -25,7 +26,7 @@ constexpr std::uint32_t maximum_snaplen_for(std::uint32_t link_type) {
 // The snapshot length a reader works with: a header's 0 ("unknown") or a value that does not
 // fit libpcap's int means the link type's maximum; anything else is kept, even above the
 // maximum (tcpdump prints, compiles and writes back such a value as it is).
-constexpr std::uint32_t effective_snaplen(std::uint32_t link_type, std::uint32_t header_snaplen) {
+constexpr std::uint32_t effective_snaplen(LinkType link_type, std::uint32_t header_snaplen) {
     if (header_snaplen == 0 || header_snaplen > std::uint32_t(std::numeric_limits<std::int32_t>::max()))
         return maximum_snaplen_for(link_type);
     return header_snaplen;
@@ -35,7 +36,7 @@ constexpr std::uint32_t effective_snaplen(std::uint32_t link_type, std::uint32_t
 // make an unknown type rather than being dropped), the top 6 bits say whether and how many FCS
 // bytes end each frame. tcpdump ignores the FCS bits but writes them back with -w.
 struct LinkTypeField {
-    std::uint32_t link_type;
+    LinkType link_type;
     std::uint32_t fcs_bits;
 };
 
@@ -46,23 +47,29 @@ inline constexpr std::uint32_t link_type_mask = 0x03ffffff;
 // writers store the LINKTYPE_ number). So a file of type 12 is raw IP, as one of type 101 is.
 struct DltAlias {
     std::uint32_t dlt;
-    std::uint32_t link_type;
+    LinkType link_type;
 };
 inline constexpr std::array<DltAlias, 4> linux_dlt_aliases{{
-    {11, 100},  // DLT_ATM_RFC1483
-    {12, 101},  // DLT_RAW
-    {15, 102},  // DLT_SLIP_BSDOS
-    {16, 103},  // DLT_PPP_BSDOS
+    {11, LinkType::AtmRfc1483},  // DLT_ATM_RFC1483
+    {12, LinkType::Raw},         // DLT_RAW
+    {15, LinkType::SlipBsdos},   // DLT_SLIP_BSDOS
+    {16, LinkType::PppBsdos},    // DLT_PPP_BSDOS
 }};
 
-constexpr std::uint32_t canonical_link_type(std::uint32_t link_type) {
+// Where a file's link-type number becomes a LinkType (any number is kept).
+constexpr LinkType canonical_link_type(std::uint32_t number) {
     for (auto alias : linux_dlt_aliases)
-        if (alias.dlt == link_type) return alias.link_type;
-    return link_type;
+        if (alias.dlt == number) return alias.link_type;
+    return LinkType{number};
 }
 
 constexpr LinkTypeField split_link_type_field(std::uint32_t field) {
     return {canonical_link_type(field & link_type_mask), field & ~link_type_mask};
+}
+
+// The field -w writes: the link type's number with the FCS bits read from the input.
+constexpr std::uint32_t link_type_field(LinkType link_type, std::uint32_t fcs_bits) {
+    return link_type_number(link_type) | fcs_bits;
 }
 
 }  // namespace rawdump::savefile
@@ -78,10 +85,11 @@ inline constexpr std::uint32_t last_matching_link_type = 289;
 inline constexpr std::array<std::uint32_t, 19> known_low_link_types{
     0, 1, 6, 7, 8, 9, 10, 11, 12, 15, 16, 19, 50, 51, 99, 100, 101, 102, 103};
 
-constexpr bool libpcap_knows_link_type(std::uint32_t link_type) {
-    if (link_type >= first_matching_link_type && link_type <= last_matching_link_type) return true;
+constexpr bool libpcap_knows_link_type(LinkType link_type) {
+    const std::uint32_t number = link_type_number(link_type);
+    if (number >= first_matching_link_type && number <= last_matching_link_type) return true;
     for (auto known : known_low_link_types)
-        if (known == link_type) return true;
+        if (known == number) return true;
     return false;
 }
 

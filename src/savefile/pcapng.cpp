@@ -220,7 +220,7 @@ private:
         if (have_first_interface_) {
             if (interface->link_type != info_.link_type) {
                 error = fmt::format("an interface has a type {} different from the type of the first interface",
-                                    interface->link_type);
+                                    link_type_number(interface->link_type));
                 return false;
             }
             if (interface->snaplen != info_.snaplen) {

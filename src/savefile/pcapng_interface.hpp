@@ -8,11 +8,12 @@
 
 #include "src/core/expected.hpp"
 #include "src/core/frame.hpp"
+#include "src/core/link_type.hpp"
 
 namespace rawdump::savefile {
 
 struct PcapngInterface {
-    std::uint32_t link_type = 0;
+    LinkType link_type = LinkType::Null;
     std::uint32_t snaplen = 0;  // effective: never 0
     // Timestamp units per second are 10^exponent, or 2^exponent when power_of_two.
     bool power_of_two = false;

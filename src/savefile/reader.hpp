@@ -8,12 +8,13 @@
 
 #include "src/core/expected.hpp"
 #include "src/core/frame.hpp"
+#include "src/core/link_type.hpp"
 
 namespace rawdump::savefile {
 
 struct FileInfo {
-    std::uint32_t link_type = 0;  // LINKTYPE_ number from the file
-    std::uint32_t snaplen = 0;    // as the reader applies it: never 0
+    LinkType link_type = LinkType::Null;  // from the file (any number)
+    std::uint32_t snaplen = 0;            // as the reader applies it: never 0
     // The FCS bits of a classic pcap link-type field (see link_types.hpp), for -w to keep.
     std::uint32_t link_type_fcs_bits = 0;
 };

@@ -50,7 +50,7 @@ std::optional<std::uint64_t> Writer::position() const noexcept {
 }
 
 Expected<std::unique_ptr<Writer>, std::string> Writer::create(const std::string& path,
-                                                              std::uint32_t link_type,
+                                                              std::uint32_t link_type_field,
                                                               std::uint32_t snaplen,
                                                               bool nanoseconds) {
     int fd = path == "-" ? STDOUT_FILENO : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -64,7 +64,7 @@ Expected<std::unique_ptr<Writer>, std::string> Writer::create(const std::string&
     put_u32(header + 8, 0);   // thiszone
     put_u32(header + 12, 0);  // sigfigs
     put_u32(header + 16, snaplen);
-    put_u32(header + 20, link_type);
+    put_u32(header + 20, link_type_field);
     writer->used_ = 24;
     if (!writer->flush()) return Unexpected{writer->error_};
     return writer;

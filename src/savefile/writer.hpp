@@ -16,11 +16,11 @@ namespace rawdump::savefile {
 class Writer {
 public:
     // `path` "-" writes standard output. The error is one line ("out.pcap: Permission denied").
-    // `link_type` is the header's whole link-type field (FCS bits included, see link_types.hpp).
+    // `link_type_field` is the header's whole link-type field (FCS bits included, see link_types.hpp).
     // `nanoseconds`: magic a1b23c4d and nanosecond fractions, as libpcap writes for a handle
     // opened with nanosecond precision (tcpdump --nano); otherwise microseconds, truncated.
     static Expected<std::unique_ptr<Writer>, std::string> create(const std::string& path,
-                                                                 std::uint32_t link_type,
+                                                                 std::uint32_t link_type_field,
                                                                  std::uint32_t snaplen,
                                                                  bool nanoseconds = false);
     ~Writer();

@@ -47,27 +47,27 @@ std::vector<int> ints(const std::array<std::byte, N>& bytes) {
 // A TPACKET_V3 packet of a SOCK_DGRAM socket: data (the IP packet) at tp_mac after headroom.
 struct CookedPacket {
     alignas(16) std::array<std::byte, 512> bytes{};
-    static constexpr unsigned kMac = 128;
+    static constexpr unsigned mac_offset = 128;
     tpacket3_hdr* header() { return reinterpret_cast<tpacket3_hdr*>(bytes.data()); }
     sockaddr_ll* sll() { return reinterpret_cast<sockaddr_ll*>(bytes.data() + TPACKET_ALIGN(sizeof(tpacket3_hdr))); }
     CookedPacket(const sockaddr_ll& a, unsigned length) {
-        header()->tp_mac = header()->tp_net = kMac;
+        header()->tp_mac = header()->tp_net = mac_offset;
         header()->tp_snaplen = header()->tp_len = length;
         *sll() = a;
-        for (unsigned i = 0; i < length; ++i) bytes[kMac + i] = std::byte(0x40 + i);
+        for (unsigned i = 0; i < length; ++i) bytes[mac_offset + i] = std::byte(0x40 + i);
     }
 };
 
 }  // namespace
 
 TEST_CASE("LINUX_SLL header: pkttype, hatype, halen, address (zero past halen), protocol") {
-    std::array<std::byte, kSllHeaderLength> out{};
+    std::array<std::byte, sll_header_length> out{};
     write_sll_header(address(PACKET_OUTGOING, ETH_P_IP), out);
     CHECK(ints(out) == std::vector<int>{0, 4, 0, 1, 0, 6, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff, 0, 0, 8, 0});
 }
 
 TEST_CASE("LINUX_SLL2 header: protocol, reserved, ifindex, hatype, pkttype, halen, address") {
-    std::array<std::byte, kSll2HeaderLength> out{};
+    std::array<std::byte, sll2_header_length> out{};
     write_sll2_header(address(PACKET_HOST, ETH_P_IPV6, 0x01020304), out);
     CHECK(ints(out) == std::vector<int>{0x86, 0xdd, 0, 0, 1, 2, 3, 4, 0, 1, 0, 6,
                                         0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff, 0, 0});
@@ -92,7 +92,7 @@ TEST_CASE("VLAN tags: LINUX_SLL gets the tag before its protocol field, LINUX_SL
         packet.header()->tp_status = TP_STATUS_VLAN_VALID;
         FrameRules rules;
         rules.cooked = cooked;
-        rules.vlan_offset = vlan_offset_for(cooked == CookedHeader::Sll ? linktype::linux_sll : linktype::linux_sll2);
+        rules.vlan_offset = vlan_offset_for(cooked == CookedHeader::Sll ? LinkType::LinuxSll : LinkType::LinuxSll2);
         const auto frame = ring_packet_to_frame(packet.header(), rules);
         REQUIRE(frame.has_value());
         const auto at = [&](std::size_t i) { return std::to_integer<int>(frame->bytes[i]); };
@@ -199,9 +199,9 @@ TEST_CASE("kernel verdicts of fixed programs equal the header programs' verdicts
                     for (int ifindex : {3, 4}) {
                         const auto payload = tcp_packet(port);
                         const auto a = address(pkttype, ETH_P_IP, ifindex);
-                        std::vector<std::byte> whole(sll2 ? kSll2HeaderLength : kSllHeaderLength);
-                        if (sll2) write_sll2_header(a, std::span<std::byte, kSll2HeaderLength>(whole.data(), kSll2HeaderLength));
-                        else write_sll_header(a, std::span<std::byte, kSllHeaderLength>(whole.data(), kSllHeaderLength));
+                        std::vector<std::byte> whole(sll2 ? sll2_header_length : sll_header_length);
+                        if (sll2) write_sll2_header(a, std::span<std::byte, sll2_header_length>(whole.data(), sll2_header_length));
+                        else write_sll_header(a, std::span<std::byte, sll_header_length>(whole.data(), sll_header_length));
                         whole.insert(whole.end(), payload.begin(), payload.end());
                         rawdump::filter::Ancillary ancillary;
                         ancillary.pkttype = pkttype;

@@ -16,6 +16,13 @@ namespace {
 
 using List = std::vector<std::uint32_t>;
 
+// The cases pin the LINKTYPE_ numbers themselves (what -L prints and files hold).
+List numbers(const std::vector<rawdump::LinkType>& types) {
+    List result;
+    for (auto type : types) result.push_back(rawdump::link_type_number(type));
+    return result;
+}
+
 struct Case {
     int arphrd;
     const char* name;
@@ -61,37 +68,37 @@ TEST_CASE("ARPHRD types map to libpcap's link types, cooked where libpcap reopen
     for (const auto& c : cases) {
         CAPTURE(c.arphrd);
         const auto types = link_types_for_device(c.arphrd, c.name, false);
-        CHECK(types.link_type == c.link_type);
+        CHECK(rawdump::link_type_number(types.link_type) == c.link_type);
         CHECK(types.cooked == c.cooked);
-        CHECK(types.offered == c.offered);
+        CHECK(numbers(types.offered) == c.offered);
     }
 }
 
 TEST_CASE("Ethernet exceptions: Wi-Fi gets no DOCSIS, ISDN is cooked with both versions, rmnet is RAW") {
-    CHECK(link_types_for_device(ARPHRD_ETHER, "wlan0", true).offered == List{1});
+    CHECK(numbers(link_types_for_device(ARPHRD_ETHER, "wlan0", true).offered) == List{1});
     const auto isdn = link_types_for_device(ARPHRD_ETHER, "isdn0", false);
     CHECK(isdn.cooked);
-    CHECK(isdn.link_type == 113);
-    CHECK(isdn.offered == List{113, 276});
+    CHECK(isdn.link_type == rawdump::LinkType::LinuxSll);
+    CHECK(numbers(isdn.offered) == List{113, 276});
     const auto rmnet = link_types_for_device(ARPHRD_ETHER, "cdma_rmnet0", false);
-    CHECK(rmnet.link_type == 101);
+    CHECK(rmnet.link_type == rawdump::LinkType::Raw);
     CHECK_FALSE(rmnet.cooked);
 }
 
 TEST_CASE("any is cooked and offers LINUX_SLL then LINUX_SLL2") {
     const auto any = link_types_for_any();
     CHECK(any.cooked);
-    CHECK(any.link_type == 113);
-    CHECK(any.offered == List{113, 276});
+    CHECK(any.link_type == rawdump::LinkType::LinuxSll);
+    CHECK(numbers(any.offered) == List{113, 276});
 }
 
 TEST_CASE("names: case-insensitive lookup, libpcap's descriptions, tcpdump's printing marks") {
-    CHECK(linux_link_type_from_name("linux_sll2") == 276u);
-    CHECK(linux_link_type_from_name("Docsis") == 143u);
+    CHECK(linux_link_type_from_name("linux_sll2") == rawdump::LinkType::LinuxSll2);
+    CHECK(linux_link_type_from_name("Docsis") == rawdump::LinkType::Docsis);
     CHECK_FALSE(linux_link_type_from_name("FOO").has_value());
-    CHECK(linux_link_type_name(143)->description == "DOCSIS");
-    CHECK_FALSE(linux_link_type_name(143)->tcpdump_prints);
-    CHECK(linux_link_type_name(113)->description == "Linux cooked v1");
-    CHECK(linux_link_type_name(177)->description == "Linux vISDN LAPD");
-    CHECK(linux_link_type_name(2) == nullptr);  // libpcap has no name: "DLT 2"
+    CHECK(linux_link_type_name(rawdump::LinkType::Docsis)->description == "DOCSIS");
+    CHECK_FALSE(linux_link_type_name(rawdump::LinkType::Docsis)->tcpdump_prints);
+    CHECK(linux_link_type_name(rawdump::LinkType::LinuxSll)->description == "Linux cooked v1");
+    CHECK(linux_link_type_name(rawdump::LinkType::LinuxLapd)->description == "Linux vISDN LAPD");
+    CHECK(linux_link_type_name(rawdump::LinkType::En3mb) == nullptr);  // libpcap has no name: "DLT 2"
 }

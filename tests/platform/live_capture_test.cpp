@@ -63,15 +63,15 @@ bool pump(Capture& capture, Handle handle, Done done, std::chrono::milliseconds 
 }  // namespace
 
 TEST_CASE("a filtered capture on lo under a flood: nothing unfiltered, every match once") {
-    constexpr std::uint16_t kPort = 40001;
-    constexpr int kMatching = 300;
+    constexpr std::uint16_t test_port = 40001;
+    constexpr int matching_count = 300;
     // The flood is running before the socket exists: a packet let through between socket()
     // and the filter would show up as a frame that does not match.
-    live::Flood flood(kPort, 50);
+    live::Flood flood(test_port, 50);
     std::this_thread::sleep_for(50ms);
     const auto unrelated_before = flood.unrelated_sent();
 
-    const auto program = live::udp_dst_port_program(kPort);
+    const auto program = live::udp_dst_port_program(test_port);
     auto capture = open_lo(program, 10);
 
     std::uint64_t frames = 0, leaked = 0, duplicates = 0;
@@ -79,8 +79,8 @@ TEST_CASE("a filtered capture on lo under a flood: nothing unfiltered, every mat
     int mine = 0;
     live::UdpSender sender;
     std::thread sender_thread([&] {
-        for (int i = 0; i < kMatching; ++i) {
-            sender.send(kPort, live::tagged("M", i));
+        for (int i = 0; i < matching_count; ++i) {
+            sender.send(test_port, live::tagged("M", i));
             if (i % 20 == 0) std::this_thread::sleep_for(1ms);
         }
     });
@@ -89,7 +89,7 @@ TEST_CASE("a filtered capture on lo under a flood: nothing unfiltered, every mat
         [&](const Frame& frame) {
             ++frames;
             const auto udp = live::parse_udp(frame.bytes);
-            if (!udp || udp->dst_port != kPort) {
+            if (!udp || udp->dst_port != test_port) {
                 ++leaked;
                 return true;
             }
@@ -98,7 +98,7 @@ TEST_CASE("a filtered capture on lo under a flood: nothing unfiltered, every mat
             CHECK(frame.wire_length == frame.bytes.size());
             return true;
         },
-        [&] { return mine == kMatching; }, 10s);
+        [&] { return mine == matching_count; }, 10s);
     sender_thread.join();
     flood.stop();
     const auto stats = capture->stats();
@@ -106,7 +106,7 @@ TEST_CASE("a filtered capture on lo under a flood: nothing unfiltered, every mat
     CHECK(ok);
     CHECK(leaked == 0);
     CHECK(duplicates == 0);
-    CHECK(mine == kMatching);
+    CHECK(mine == matching_count);
     // Both lo copies of every delivered packet passed the kernel filter.
     CHECK(stats.received_by_filter >= 2 * frames);
     MESSAGE("flood: " << flood.unrelated_sent() - unrelated_before << " unrelated datagrams during the capture ("
@@ -117,29 +117,29 @@ TEST_CASE("a filtered capture on lo under a flood: nothing unfiltered, every mat
 }
 
 TEST_CASE("statistics on lo count both copies, like tcpdump (10 sent: 10 captured, 20 received)") {
-    constexpr std::uint16_t kPort = 40011;
-    constexpr int kSent = 25;
-    const auto program = live::udp_dst_port_program(kPort);
+    constexpr std::uint16_t test_port = 40011;
+    constexpr int sent_count = 25;
+    const auto program = live::udp_dst_port_program(test_port);
     auto capture = open_lo(program, 10);
     live::UdpSender sender;
-    for (int i = 0; i < kSent; ++i) sender.send(kPort, live::tagged("S", i));
+    for (int i = 0; i < sent_count; ++i) sender.send(test_port, live::tagged("S", i));
     int delivered = 0;
-    CHECK(pump(*capture, [&](const Frame&) { return ++delivered, true; }, [&] { return delivered == kSent; }, 5s));
-    CHECK(delivered == kSent);
+    CHECK(pump(*capture, [&](const Frame&) { return ++delivered, true; }, [&] { return delivered == sent_count; }, 5s));
+    CHECK(delivered == sent_count);
     auto stats = capture->stats();
-    CHECK(stats.received_by_filter == 2 * kSent);
+    CHECK(stats.received_by_filter == 2 * sent_count);
     CHECK(stats.dropped_by_kernel == 0);
     // PACKET_STATISTICS resets on read: a second read must not lose or double anything.
     stats = capture->stats();
-    CHECK(stats.received_by_filter == 2 * kSent);
+    CHECK(stats.received_by_filter == 2 * sent_count);
 }
 
 TEST_CASE("handle returning false stops mid-block; the next dispatch continues there") {
-    constexpr std::uint16_t kPort = 40012;
-    const auto program = live::udp_dst_port_program(kPort);
+    constexpr std::uint16_t test_port = 40012;
+    const auto program = live::udp_dst_port_program(test_port);
     auto capture = open_lo(program, 200);  // long enough that all 10 land in one block
     live::UdpSender sender;
-    for (int i = 0; i < 10; ++i) sender.send(kPort, std::to_string(i));
+    for (int i = 0; i < 10; ++i) sender.send(test_port, std::to_string(i));
     std::vector<std::string> order;
     CaptureError error;
     int calls = 0;
@@ -187,8 +187,8 @@ TEST_CASE("interrupt() wakes a dispatch() blocked on an idle socket") {
 }
 
 TEST_CASE("immediate mode delivers each packet within milliseconds, not at the block timeout") {
-    constexpr std::uint16_t kPort = 40014;
-    const auto program = live::udp_dst_port_program(kPort);
+    constexpr std::uint16_t test_port = 40014;
+    const auto program = live::udp_dst_port_program(test_port);
     CaptureConfig config;
     config.interface = "lo";
     config.block_timeout_ms = 1000;  // what immediate mode must not wait for
@@ -198,14 +198,14 @@ TEST_CASE("immediate mode delivers each packet within milliseconds, not at the b
     REQUIRE(opened);
     auto& capture = **opened;
 
-    constexpr int kPackets = 10;
-    std::array<std::atomic<std::int64_t>, kPackets> sent_at{};
+    constexpr int packet_count = 10;
+    std::array<std::atomic<std::int64_t>, packet_count> sent_at{};
     std::thread sender_thread([&] {
         live::UdpSender sender;
-        for (int i = 0; i < kPackets; ++i) {
+        for (int i = 0; i < packet_count; ++i) {
             std::this_thread::sleep_for(30ms);
             sent_at[static_cast<std::size_t>(i)] = Clock::now().time_since_epoch().count();
-            sender.send(kPort, std::to_string(i));
+            sender.send(test_port, std::to_string(i));
         }
     });
     std::vector<double> latency_ms;
@@ -217,11 +217,11 @@ TEST_CASE("immediate mode delivers each packet within milliseconds, not at the b
             latency_ms.push_back(static_cast<double>(now - sent_at[index].load()) / 1e6);
             return true;
         },
-        [&] { return latency_ms.size() == kPackets; }, 5s));
+        [&] { return latency_ms.size() == packet_count; }, 5s));
     sender_thread.join();
-    REQUIRE(latency_ms.size() == kPackets);
+    REQUIRE(latency_ms.size() == packet_count);
     std::sort(latency_ms.begin(), latency_ms.end());
-    MESSAGE("immediate mode latency: min " << latency_ms.front() << " ms, median " << latency_ms[kPackets / 2]
+    MESSAGE("immediate mode latency: min " << latency_ms.front() << " ms, median " << latency_ms[packet_count / 2]
                                            << " ms, max " << latency_ms.back() << " ms");
     // Measured on the TPACKET_V2 ring: median 0.09 ms, max 1.0 ms (bench/live-bench has the
     // strict numbers); 50 ms still proves that no block timeout (here 1 s) was waited for.
@@ -229,9 +229,9 @@ TEST_CASE("immediate mode delivers each packet within milliseconds, not at the b
 }
 
 TEST_CASE("a full ring drops, and the drops are counted (received by filter includes them)") {
-    constexpr std::uint16_t kPort = 40015;
-    constexpr int kSent = 3000;
-    const auto program = live::udp_dst_port_program(kPort);
+    constexpr std::uint16_t test_port = 40015;
+    constexpr int sent_count = 3000;
+    const auto program = live::udp_dst_port_program(test_port);
     CaptureConfig config;
     config.interface = "lo";
     config.block_timeout_ms = 10;
@@ -242,16 +242,16 @@ TEST_CASE("a full ring drops, and the drops are counted (received by filter incl
     auto& capture = **opened;
     live::UdpSender sender;
     const std::string payload(1000, 'd');
-    for (int i = 0; i < kSent; ++i) sender.send(kPort, payload);  // nobody reads meanwhile
+    for (int i = 0; i < sent_count; ++i) sender.send(test_port, payload);  // nobody reads meanwhile
     int delivered = 0;
     pump(capture, [&](const Frame&) { return ++delivered, true; }, [] { return false; }, 300ms);
     const auto stats = capture.stats();
-    MESSAGE("sent " << kSent << ", delivered " << delivered << ", received_by_filter " << stats.received_by_filter
+    MESSAGE("sent " << sent_count << ", delivered " << delivered << ", received_by_filter " << stats.received_by_filter
                     << ", dropped " << stats.dropped_by_kernel);
     CHECK(delivered > 0);
-    CHECK(delivered < kSent);
+    CHECK(delivered < sent_count);
     CHECK(stats.dropped_by_kernel > 0);
-    CHECK(stats.received_by_filter == 2u * kSent);
+    CHECK(stats.received_by_filter == 2u * sent_count);
 }
 
 namespace {

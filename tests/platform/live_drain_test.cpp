@@ -64,22 +64,22 @@ void send_then_drain(Capture& capture, std::uint16_t port, int count, std::chron
 }  // namespace
 
 TEST_CASE("drain() hands over the block the kernel is still filling, before its timeout") {
-    constexpr std::uint16_t kPort = 40031;
+    constexpr std::uint16_t test_port = 40031;
     // A 2 s block timeout: without the drain these packets would reach no one before then.
-    auto capture = open_lo(live::udp_dst_port_program(kPort), 2000, false);
+    auto capture = open_lo(live::udp_dst_port_program(test_port), 2000, false);
     // The drain waits for the retire timer: at most the 2 s plus its margin.
-    send_then_drain(*capture, kPort, 200, 2200ms);
+    send_then_drain(*capture, test_port, 200, 2200ms);
 }
 
 TEST_CASE("drain() with the default block timeout takes a few milliseconds") {
-    constexpr std::uint16_t kPort = 40032;
-    auto capture = open_lo(live::udp_dst_port_program(kPort), CaptureConfig{}.block_timeout_ms, false);
-    send_then_drain(*capture, kPort, 200, 500ms);
+    constexpr std::uint16_t test_port = 40032;
+    auto capture = open_lo(live::udp_dst_port_program(test_port), CaptureConfig{}.block_timeout_ms, false);
+    send_then_drain(*capture, test_port, 200, 500ms);
 }
 
 TEST_CASE("drain() of an immediate-mode (TPACKET_V2) ring") {
-    constexpr std::uint16_t kPort = 40033;
-    auto capture = open_lo(live::udp_dst_port_program(kPort), 5000, true);
+    constexpr std::uint16_t test_port = 40033;
+    auto capture = open_lo(live::udp_dst_port_program(test_port), 5000, true);
     // 10 (20 frames with lo's copies): a 2 MiB V2 ring holds 32 frames of 64 KiB (libpcap: 31).
-    send_then_drain(*capture, kPort, 10, 500ms);
+    send_then_drain(*capture, test_port, 10, 500ms);
 }

@@ -38,16 +38,16 @@ namespace {
 // PACKET_RESERVE headroom, then the frame at tp_mac.
 struct SyntheticPacket {
     alignas(16) std::array<std::byte, 512> bytes{};
-    static constexpr unsigned kMac = 102;  // leaves > 4 bytes after the sockaddr_ll (ends at 68)
+    static constexpr unsigned mac_offset = 102;  // leaves > 4 bytes after the sockaddr_ll (ends at 68)
 
     tpacket3_hdr* header() { return reinterpret_cast<tpacket3_hdr*>(bytes.data()); }
     sockaddr_ll* address() {
         return reinterpret_cast<sockaddr_ll*>(bytes.data() + TPACKET_ALIGN(sizeof(tpacket3_hdr)));
     }
-    std::byte* mac() { return bytes.data() + kMac; }
+    std::byte* mac() { return bytes.data() + mac_offset; }
 
     SyntheticPacket(unsigned length, unsigned char pkttype) {
-        header()->tp_mac = kMac;
+        header()->tp_mac = mac_offset;
         header()->tp_snaplen = length;
         header()->tp_len = length;
         header()->tp_sec = 1700000000;
@@ -135,17 +135,17 @@ TEST_CASE("TPACKET_V2 frames (--immediate-mode) hold the largest packet, as libp
 
 TEST_CASE("a TPACKET_V2 frame becomes the same Frame: lo's duplicate skipped, VLAN tag put back") {
     alignas(16) std::array<std::byte, 512> bytes{};
-    constexpr unsigned kMac = 102;
+    constexpr unsigned mac_offset = 102;
     auto* header = reinterpret_cast<tpacket2_hdr*>(bytes.data());
     auto* address = reinterpret_cast<sockaddr_ll*>(bytes.data() + TPACKET_ALIGN(sizeof(tpacket2_hdr)));
-    header->tp_mac = kMac;
+    header->tp_mac = mac_offset;
     header->tp_snaplen = 60;
     header->tp_len = 60;
     header->tp_sec = 1700000000;
     header->tp_nsec = 5;
     header->tp_status = TP_STATUS_USER | TP_STATUS_VLAN_VALID;
     header->tp_vlan_tci = 0x2064;
-    for (unsigned i = 0; i < 60; ++i) bytes[kMac + i] = std::byte(i);
+    for (unsigned i = 0; i < 60; ++i) bytes[mac_offset + i] = std::byte(i);
     FrameRules rules;
     rules.vlan_offset = 12;
     rules.loopback_ifindex = 1;

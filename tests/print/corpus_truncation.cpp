@@ -32,7 +32,7 @@ struct Packet {
 
 struct Capture {
     std::string path;
-    std::uint32_t link_type = 0;
+    LinkType link_type = LinkType::Null;
     std::vector<Packet> packets;
 };
 
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
             return longer.wire_length == p.wire_length && longer.bytes.size() >= p.bytes.size() &&
                    std::equal(p.bytes.begin(), p.bytes.end(), longer.bytes.begin());
         };
-        std::vector<std::pair<std::uint32_t, const Packet*>> all;
+        std::vector<std::pair<LinkType, const Packet*>> all;
         for (const auto& capture : captures)
             for (const auto& p : capture.packets) all.emplace_back(capture.link_type, &p);
         // Longest first, so that a prefix is always met after what covers it.
@@ -181,7 +181,7 @@ int main(int argc, char** argv) {
         const auto start = std::chrono::steady_clock::now();
         const std::size_t prints_before = prints;
         for (const auto& capture : captures) {
-            PacketPrinter printer(mode.options, static_cast<rawdump::LinkType>(capture.link_type));
+            PacketPrinter printer(mode.options, capture.link_type);
             for (std::size_t index = 0; index < capture.packets.size(); ++index) {
                 const auto& packet = capture.packets[index];
                 const std::size_t caplen = packet.bytes.size();

@@ -86,7 +86,7 @@ TEST_CASE("classic pcap in both byte orders and both precisions") {
         file.write(classic_file(c.magic, c.big, c.fraction, {1, 2, 3, 4, 5}));
         auto reader = savefile::Reader::open(file.path);
         REQUIRE(reader.has_value());
-        CHECK((*reader)->info().link_type == 1);
+        CHECK((*reader)->info().link_type == LinkType::En10mb);
         CHECK((*reader)->info().snaplen == 65535);
         rawdump::Frame frame;
         std::string error;
@@ -189,7 +189,7 @@ TEST_CASE("pcapng: timestamp resolution, byte order, one link type") {
             file.write(pcapng_file(big, 1, resolution));
             auto reader = savefile::Reader::open(file.path);
             REQUIRE(reader.has_value());
-            CHECK((*reader)->info().link_type == 1);
+            CHECK((*reader)->info().link_type == LinkType::En10mb);
             CHECK((*reader)->info().snaplen == 262144);
             rawdump::Frame frame;
             std::string error;
@@ -302,13 +302,13 @@ TEST_CASE("ByteReader: fields in either byte order, never past the end") {
 }
 
 TEST_CASE("snapshot length and link-type field as libpcap applies them") {
-    CHECK(savefile::effective_snaplen(1, 0) == 262144);
-    CHECK(savefile::effective_snaplen(1, 0x80000000u) == 262144);
-    CHECK(savefile::effective_snaplen(1, 0x7fffffffu) == 0x7fffffffu);
-    CHECK(savefile::effective_snaplen(1, 300000) == 300000);
-    CHECK(savefile::effective_snaplen(231, 0) == 128u * 1024 * 1024);
+    CHECK(savefile::effective_snaplen(LinkType::En10mb, 0) == 262144);
+    CHECK(savefile::effective_snaplen(LinkType::En10mb, 0x80000000u) == 262144);
+    CHECK(savefile::effective_snaplen(LinkType::En10mb, 0x7fffffffu) == 0x7fffffffu);
+    CHECK(savefile::effective_snaplen(LinkType::En10mb, 300000) == 300000);
+    CHECK(savefile::effective_snaplen(LinkType::Dbus, 0) == 128u * 1024 * 1024);
     auto field = savefile::split_link_type_field(0x24010001);
-    CHECK(field.link_type == 0x00010001);
+    CHECK(link_type_number(field.link_type) == 0x00010001);
     CHECK(field.fcs_bits == 0x24000000);
 }
 
