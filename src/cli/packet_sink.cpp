@@ -4,10 +4,14 @@
 #include <unistd.h>
 
 #include "src/cli/local_time_zone.hpp"
+#include "src/names/interface_names.hpp"
 #include "src/savefile/link_types.hpp"
 
 namespace rawdump::cli {
 namespace {
+
+// One for the whole run (the printer keeps a reference, and a sink may be moved).
+const names::HostInterfaceNames host_interface_names;
 
 // Without -n: the name files, and PTR queries for the addresses /etc/hosts does not name;
 // -N cuts the domains, -f names only the capture interface's network.
@@ -23,8 +27,8 @@ std::unique_ptr<names::Names> resolving_names(const OutputOptions& options) {
 
 std::unique_ptr<PacketPrinter> PacketSink::make_printer(LinkType link_type) const {
     const print::NameLookup& lookup = names_ ? static_cast<const print::NameLookup&>(*names_) : print::no_names;
-    return std::make_unique<PacketPrinter>(printer_options_, link_type, lookup,
-                                           local_time_zone());
+    return std::make_unique<PacketPrinter>(printer_options_, link_type, lookup, local_time_zone(),
+                                           host_interface_names);
 }
 
 std::optional<PacketSink> PacketSink::create(const Options& options, LinkType link_type,

@@ -5,7 +5,7 @@
 #include "src/print/base/context.hpp"
 #include "src/print/base/hexdump.hpp"
 #include "src/print/dispatch/link_types.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 #include "src/print/base/timestamp.hpp"
 #include "src/core/snaplen.hpp"
 
@@ -36,27 +36,30 @@ bool print_header_problems(print::Context& ctx, const Frame& frame) {
 }  // namespace
 
 struct PacketPrinter::State {
-    State(const OutputOptions& o, LinkType l, const print::NameLookup& n, const print::TimeZone& zone)
-        : options(o), link(l), names(n), time_zone(zone), timestamps(o.timestamps, o.nanoseconds, zone) {}
+    State(const OutputOptions& o, LinkType l, const print::NameLookup& n, const print::TimeZone& zone,
+          const print::InterfaceNames& i)
+        : options(o), link(l), names(n), time_zone(zone), interfaces(i),
+          timestamps(o.timestamps, o.nanoseconds, zone) {}
 
     OutputOptions options;
     LinkType link;
     const print::NameLookup& names;
     const print::TimeZone& time_zone;
+    const print::InterfaceNames& interfaces;
     print::TcpSequenceTable tcp_sequences;
     print::TimestampPrinter timestamps;
     std::uint64_t count = 0;
 };
 
 PacketPrinter::PacketPrinter(const OutputOptions& options, LinkType link, const print::NameLookup& names,
-                             const print::TimeZone& zone)
-    : state_(std::make_unique<State>(options, link, names, zone)) {}
+                             const print::TimeZone& zone, const print::InterfaceNames& interfaces)
+    : state_(std::make_unique<State>(options, link, names, zone, interfaces)) {}
 
 PacketPrinter::~PacketPrinter() = default;
 
 void PacketPrinter::print(const Frame& frame, fmt::memory_buffer& out) noexcept {
     State& s = *state_;
-    print::Context ctx{s.options, s.names, s.tcp_sequences, out, s.time_zone};
+    print::Context ctx{s.options, s.names, s.tcp_sequences, out, s.time_zone, s.interfaces};
     ++s.count;
     if (s.options.packet_numbers) ctx.print("{:5}  ", s.count);
 

@@ -22,7 +22,7 @@
 #include "src/names/names.hpp"
 #include "src/names/reverse_dns.hpp"
 #include "src/print/base/context.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 
 using namespace rawdump;
 using namespace rawdump::names;

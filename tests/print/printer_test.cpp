@@ -207,3 +207,40 @@ TEST_CASE("RADIUS times are local in the zone handed in, asked per attribute (tc
           std::string::npos);
     CHECK(est.asked == 2);
 }
+
+namespace {
+
+class FakeInterfaces final : public print::InterfaceNames {
+public:
+    std::string_view interface_name(std::uint32_t index) const noexcept override {
+        ++asked;
+        return index == 7 ? "fake0" : "";
+    }
+    mutable int asked = 0;
+};
+
+// tcp4_frame()'s IPv4 packet behind a LINUX_SLL2 header: IPv4, interface `index`, to us.
+std::vector<std::byte> sll2_frame(int index) {
+    auto ip = tcp4_frame();
+    ip.erase(ip.begin(), ip.begin() + 14);
+    return concat({bytes({0x08, 0x00, 0, 0, 0, 0, 0, index, 0x00, 0x01, 0x00, 6,
+                          0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0, 0}),
+                   ip});
+}
+
+std::string print_sll2(const OutputOptions& o, const print::InterfaceNames& interfaces, int index) {
+    PacketPrinter printer(o, LinkType::LinuxSll2, print::no_names, print::utc_time_zone, interfaces);
+    auto frame = sll2_frame(index);
+    return print_one(o, frame, static_cast<std::uint32_t>(frame.size()), &printer);
+}
+
+}  // namespace
+
+TEST_CASE("LINUX_SLL2 interface names come from the lookup handed in, with -n too") {
+    FakeInterfaces interfaces;
+    const auto o = numeric_utc();
+    CHECK(print_sll2(o, interfaces, 7).find("fake0 In  IP 192.0.2.1.40000 > 198.51.100.7.9999: ") == 0);
+    CHECK(interfaces.asked == 1);
+    CHECK(print_sll2(o, interfaces, 8).find("?     In  IP 192.0.2.1.40000 > ") == 0);
+    CHECK(print_sll2(o, print::no_interface_names, 7).find("?     In  IP ") == 0);
+}

@@ -3,7 +3,7 @@
 // packet; control messages walk their AVPs in l2tp_avp.cpp, data messages carry PPP.
 #include "src/print/app/l2tp.hpp"
 
-#include "src/print/link/ppp.hpp"
+#include "src/print/dispatch/carried.hpp"
 
 namespace rawdump::print {
 namespace {

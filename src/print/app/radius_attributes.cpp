@@ -11,7 +11,7 @@
 
 #include "src/print/base/address.hpp"
 #include "src/print/base/civil_date.hpp"
-#include "src/print/link/eap.hpp"
+#include "src/print/dispatch/carried.hpp"
 #include "src/print/app/radius_tables.hpp"
 
 namespace rawdump::print::radius {

@@ -13,6 +13,7 @@
 #include "src/print/base/address.hpp"
 #include "src/print/base/byte_reader.hpp"
 #include "src/print/base/name_lookup.hpp"
+#include "src/print/base/interface_names.hpp"
 #include "src/print/base/time_zone.hpp"
 
 namespace rawdump::print {
@@ -25,6 +26,7 @@ struct Context {
     TcpSequenceTable& tcp_sequences;
     fmt::memory_buffer& out;
     const TimeZone& time_zone = utc_time_zone;  // UTC unless handed one (a protocol printer under test)
+    const InterfaceNames& interfaces = no_interface_names;  // asked with -n too (LINUX_SLL2)
 
     void put(std::string_view s) { out.append(s.data(), s.data() + s.size()); }
     void put(char c) { out.push_back(c); }

@@ -10,7 +10,7 @@
 #include "src/print/link/lldp.hpp"
 #include "src/print/link/loopback.hpp"
 #include "src/print/link/mpls.hpp"
-#include "src/print/link/ppp.hpp"
+#include "src/print/dispatch/carried.hpp"
 #include "src/print/link/pppoe.hpp"
 #include "src/print/link/slow_protocols.hpp"
 

@@ -12,7 +12,7 @@
 #include "src/print/ip/ipv6.hpp"
 #include "src/print/dispatch/ethertypes.hpp"
 #include "src/print/dispatch/link_types.hpp"
-#include "src/print/link/ppp.hpp"
+#include "src/print/dispatch/carried.hpp"
 #include "src/print/base/protocols.hpp"
 
 namespace rawdump::print {

@@ -1,6 +1,5 @@
 // Linux cooked-mode headers (print-sll.c): LINKTYPE_LINUX_SLL (16 bytes) and
 // LINKTYPE_LINUX_SLL2 (20 bytes, the `-i any` format).
-#include <net/if.h>
 
 #include <array>
 #include <utility>
@@ -173,10 +172,10 @@ std::size_t print_linux_sll2(Context& ctx, ByteReader frame, std::uint32_t wire_
         ctx.truncated("sll2");
         return 0;  // no header to skip: tcpdump's -x/-X/-A still dump the whole frame
     }
-    // The interface name is resolved on this host, as tcpdump does (it may be wrong for a
-    // file from elsewhere).
-    char name[IF_NAMESIZE + 1] = "?";
-    if (!if_indextoname(h.interface_index, name)) name[0] = '?', name[1] = '\0';
+    // The interface name as this host knows it, as tcpdump asks (it may be wrong for a file
+    // from elsewhere); the command line hands the lookup in.
+    std::string_view name = ctx.interfaces.interface_name(h.interface_index);
+    if (name.empty()) name = "?";
     ctx.print("{:<5} {:<3} ", name, packet_type_name(h.packet_type));
     auto link_header = [&](std::uint32_t shown_length) {
         ctx.print("ifindex {} ", h.interface_index);

@@ -1,7 +1,7 @@
 // print-eap.c eap_print (tcpdump 4.99.3): code, identifier and length; for requests and
 // responses the method type and the few method fields tcpdump knows (identity and
 // notification text, legacy NAK types, TLS/TTLS/FAST flags, SIM/AKA subtypes).
-#include "src/print/link/eap.hpp"
+#include "src/print/dispatch/carried.hpp"
 
 #include "src/print/base/name_table.hpp"
 #include <array>

@@ -5,7 +5,7 @@
 #include <array>
 #include <utility>
 
-#include "src/print/link/eap.hpp"
+#include "src/print/dispatch/carried.hpp"
 #include "src/print/link/eapol.hpp"
 #include "src/print/link/lldp.hpp"
 

@@ -5,10 +5,7 @@
 #include "src/print/link/slow_protocols.hpp"
 #include "src/print/base/hexdump.hpp"
 #include "src/print/dispatch/ethertypes.hpp"
-#include "src/print/ip/ipv4.hpp"
-#include "src/print/ip/ipv6.hpp"
 #include "src/print/link/ethernet.hpp"
-#include "src/print/link/raw_ip.hpp"
 #include "src/print/link/llc.hpp"
 #include "src/print/base/protocols.hpp"
 
@@ -132,28 +129,6 @@ std::size_t print_ethernet(Context& ctx, ByteReader frame, std::uint32_t wire_le
         if (ctx.default_dump()) hex_ascii_dump(ctx.out, payload.all());
     }
     return header_length;
-}
-
-std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_length) {
-    if (ctx.options.link_header) ctx.put("ip: ");
-    if (!frame.has(1)) {
-        ctx.truncated("ip");
-        return 0;
-    }
-    // The version nibble picks the decoder; any other version is named, not decoded
-    // (tcpdump's ipN_print, used for RAW, IPV4 and IPV6 alike).
-    switch (const unsigned version = frame.u8_at(0) >> 4; version) {
-    case 4:
-        print_ipv4(ctx, frame, wire_length);
-        break;
-    case 6:
-        print_ipv6(ctx, frame, wire_length);
-        break;
-    default:
-        ctx.print("unknown ip {}", version);
-        break;
-    }
-    return 0;
 }
 
 }  // namespace rawdump::print

@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "src/print/base/name_table.hpp"
-#include "src/print/link/ppp.hpp"
+#include "src/print/dispatch/carried.hpp"
 
 #include "src/print/base/hexdump.hpp"
 #include "src/print/dispatch/ethertypes.hpp"

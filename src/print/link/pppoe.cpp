@@ -8,7 +8,7 @@
 
 #include "src/print/link/pppoe.hpp"
 
-#include "src/print/link/ppp.hpp"
+#include "src/print/dispatch/carried.hpp"
 
 namespace rawdump::print {
 namespace {

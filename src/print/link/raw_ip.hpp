@@ -9,7 +9,7 @@
 
 namespace rawdump::print {
 
-// Defined in ethernet.cpp for now (with the rest of print-ether.c's neighbours); returns 0.
+// Returns 0: nothing of the frame is a link header for -x/-X to skip.
 std::size_t print_raw_ip(Context& ctx, ByteReader frame, std::uint32_t wire_length);
 
 }  // namespace rawdump::print

@@ -8,7 +8,7 @@
 #include "src/print/base/protocols.hpp"
 #include "src/print/transport/tcp_header.hpp"
 #include "src/print/transport/tcp_mptcp.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 #include "src/print/transport/tcp.hpp"
 
 namespace rawdump::print {

@@ -11,7 +11,7 @@
 #include "src/print/app/bootp.hpp"
 #include "src/print/app/bootp_option_table.hpp"
 #include "src/print/base/context.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 
 using namespace rawdump;
 

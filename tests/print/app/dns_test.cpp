@@ -10,7 +10,7 @@
 
 #include "src/print/app/dns.hpp"
 #include "src/print/base/name_lookup.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 #include "tests/print/packets.hpp"
 
 using namespace rawdump;

@@ -8,7 +8,7 @@
 
 #include "src/print/base/context.hpp"
 #include "src/print/app/http.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 #include "src/print/app/text_protocols.hpp"
 
 using namespace rawdump;

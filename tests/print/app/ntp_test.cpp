@@ -9,7 +9,7 @@
 #include "src/print/base/context.hpp"
 #include "src/print/app/ntp.hpp"
 #include "src/print/app/ntp_fixed_point.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 
 using namespace rawdump;
 

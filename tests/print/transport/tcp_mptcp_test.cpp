@@ -7,7 +7,7 @@
 
 #include "src/print/base/context.hpp"
 #include "src/print/transport/tcp_mptcp.hpp"
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 
 using namespace rawdump;
 

@@ -1,4 +1,4 @@
-#include "src/print/transport/tcp_sequence.hpp"
+#include "src/print/base/tcp_sequence.hpp"
 
 namespace rawdump::print {
 
