@@ -173,7 +173,7 @@ TEST_CASE("the printer prints the names it is handed, and asks nothing with -n")
     CHECK(print_one(o, frame, 78, &unnamed).find("IP 192.0.2.1.40000 > 198.51.100.7.9999:") == 0);
 }
 
-TEST_CASE("local timestamps come from the zone handed in, asked once per printer") {
+TEST_CASE("local timestamps come from the zone handed in, asked once per quarter hour") {
     CountingZone new_york_winter(-5 * 3600);
     OutputOptions o = numeric_utc();
     o.timestamps = TimestampStyle::Local;
@@ -243,4 +243,45 @@ TEST_CASE("LINUX_SLL2 interface names come from the lookup handed in, with -n to
     CHECK(interfaces.asked == 1);
     CHECK(print_sll2(o, interfaces, 8).find("?     In  IP 192.0.2.1.40000 > ") == 0);
     CHECK(print_sll2(o, print::no_interface_names, 7).find("?     In  IP ") == 0);
+}
+
+namespace {
+
+// New York's 2023 fall-back: 06:00 UTC on 5 November, from -4 h to -5 h.
+class FallBackZone final : public print::TimeZone {
+public:
+    static constexpr std::int64_t change = 1699164000;
+    std::int64_t utc_offset(std::int64_t seconds) const noexcept override {
+        ++asked;
+        return seconds < change ? -4 * 3600 : -5 * 3600;
+    }
+    mutable int asked = 0;
+};
+
+std::string print_at(PacketPrinter& printer, const OutputOptions& o, std::int64_t seconds) {
+    auto frame = tcp4_frame();
+    rawdump::Frame f;
+    f.time = {seconds, 5000};
+    f.wire_length = 78;
+    f.bytes = frame;
+    fmt::memory_buffer out;
+    printer.print(f, out);
+    return fmt::to_string(out).substr(0, 16);
+}
+
+}  // namespace
+
+TEST_CASE("a capture across a daylight saving change prints each side in its own offset (tcpdump)") {
+    FallBackZone zone;
+    OutputOptions o = numeric_utc();
+    o.timestamps = TimestampStyle::Local;
+    PacketPrinter printer(o, rawdump::LinkType::En10mb, print::no_names, zone);
+    CHECK(print_at(printer, o, FallBackZone::change - 1) == "01:59:59.000005 ");
+    CHECK(zone.asked == 1);
+    CHECK(print_at(printer, o, FallBackZone::change + 599) == "01:09:59.000005 ");
+    CHECK(zone.asked == 2);
+    CHECK(print_at(printer, o, FallBackZone::change + 1) == "01:00:01.000005 ");
+    CHECK(zone.asked == 2);  // the same quarter hour: not asked again
+    CHECK(print_at(printer, o, FallBackZone::change - 2) == "01:59:58.000005 ");
+    CHECK(zone.asked == 3);
 }

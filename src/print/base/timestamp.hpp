@@ -14,7 +14,8 @@ namespace rawdump::print {
 
 class TimestampPrinter {
 public:
-    // `zone` is asked once, for the first local-time packet; it must outlive the printer.
+    // `zone` is asked once per quarter hour of capture time (see local_offset); it must
+    // outlive the printer.
     TimestampPrinter(TimestampStyle style, bool nanoseconds, const TimeZone& zone) noexcept
         : style_(style), nanoseconds_(nanoseconds), zone_(zone) {}
 
@@ -30,9 +31,9 @@ private:
     TimestampStyle style_;
     bool nanoseconds_;
     const TimeZone& zone_;
-    // Local time zone offset at the first packet's time, then reused: one zone lookup per
-    // run, not per packet.
+    // The local offset and the quarter hour of UTC it was asked for.
     std::optional<std::int64_t> utc_offset_;
+    std::int64_t offset_quarter_ = 0;
     std::optional<Timestamp> reference_;  // previous (-ttt) or first (-ttttt) packet
 };
 
