@@ -2,7 +2,7 @@
 // truncation at every length.
 #include <doctest/doctest.h>
 
-#include "tests/print/packets.hpp"
+#include "tests/print/cut_expectations.hpp"
 
 using namespace rawdump;
 using namespace rawdump::test;
@@ -51,57 +51,51 @@ std::vector<std::byte> neighbor_solicitation() {
                   0x00, 0x11, 0x22, 0x33, 0x44, 0x55});
 }
 
-OutputOptions verbose() {
-    auto o = numeric_utc();
-    o.verbosity = 1;
-    return o;
-}
-
-std::string print_all(const OutputOptions& o, const std::vector<std::byte>& frame) {
-    return print_one(o, frame, static_cast<std::uint32_t>(frame.size()));
-}
-
 }  // namespace
 
 TEST_CASE("ICMP port unreachable; -v adds the quoted datagram") {
-    auto frame = icmp_port_unreachable();
-    CHECK(print_all(numeric_utc(), frame) ==
-          "IP 192.0.2.1 > 198.51.100.7: ICMP 192.0.2.1 udp port 40001 unreachable, length 41\n");
-    CHECK(print_all(verbose(), frame) ==
-          "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 61)\n"
-          "    192.0.2.1 > 198.51.100.7: ICMP 192.0.2.1 udp port 40001 unreachable, length 41\n"
-          "\tIP (tos 0x0, ttl 64, id 9, offset 0, flags [none], proto UDP (17), length 33)\n"
-          "    198.51.100.7.40000 > 192.0.2.1.40001: UDP, length 5\n");
+    check_prints(icmp_port_unreachable(), {
+        {numeric_utc(),
+         "IP 192.0.2.1 > 198.51.100.7: ICMP 192.0.2.1 udp port 40001 unreachable, length 41\n"},
+        {with_verbosity(1),
+         "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto ICMP (1), length 61)\n"
+         "    192.0.2.1 > 198.51.100.7: ICMP 192.0.2.1 udp port 40001 unreachable, length 41\n"
+         "\tIP (tos 0x0, ttl 64, id 9, offset 0, flags [none], proto UDP (17), length 33)\n"
+         "    198.51.100.7.40000 > 192.0.2.1.40001: UDP, length 5\n"},
+    });
 }
 
 TEST_CASE("IPv6 hop-by-hop options: the name, the options under -v, then ports only") {
-    auto frame = ipv6_hop_by_hop_udp();
-    CHECK(print_all(numeric_utc(), frame) == "IP6 2001:db8::1 > 2001:db8::2: HBH 40000 > 40001: UDP, length 4\n");
-    CHECK(print_all(verbose(), frame) ==
-          "IP6 (hlim 64, next-header Options (0) payload length: 20) 2001:db8::1 > 2001:db8::2: "
-          "HBH (rtalert: 0x0000) (padn) 40000 > 40001: [udp sum ok] UDP, length 4\n");
+    check_prints(ipv6_hop_by_hop_udp(), {
+        {numeric_utc(), "IP6 2001:db8::1 > 2001:db8::2: HBH 40000 > 40001: UDP, length 4\n"},
+        {with_verbosity(1),
+         "IP6 (hlim 64, next-header Options (0) payload length: 20) 2001:db8::1 > 2001:db8::2: "
+         "HBH (rtalert: 0x0000) (padn) 40000 > 40001: [udp sum ok] UDP, length 4\n"},
+    });
 }
 
 TEST_CASE("ICMPv6 neighbour solicitation; -v moves the length and adds the options") {
-    auto frame = neighbor_solicitation();
-    CHECK(print_all(numeric_utc(), frame) ==
-          "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32\n");
-    CHECK(print_all(verbose(), frame) ==
-          "IP6 (hlim 255, next-header ICMPv6 (58) payload length: 32) fe80::1 > ff02::1:ff00:2: [icmp6 sum ok] "
-          "ICMP6, neighbor solicitation, length 32, who has fe80::2\n"
-          "\t  source link-address option (1), length 8 (1): 00:11:22:33:44:55\n");
-    auto o = verbose();
-    o.verbosity = 2;  // -vv: each option body in hex too
-    CHECK(print_all(o, frame).ends_with("00:11:22:33:44:55\n\t    0x0000:  0011 2233 4455\n"));
+    const auto frame = neighbor_solicitation();
+    check_prints(frame, {
+        {numeric_utc(),
+         "IP6 fe80::1 > ff02::1:ff00:2: ICMP6, neighbor solicitation, who has fe80::2, length 32\n"},
+        {with_verbosity(1),
+         "IP6 (hlim 255, next-header ICMPv6 (58) payload length: 32) fe80::1 > ff02::1:ff00:2: [icmp6 sum ok] "
+         "ICMP6, neighbor solicitation, length 32, who has fe80::2\n"
+         "\t  source link-address option (1), length 8 (1): 00:11:22:33:44:55\n"},
+    });
+    // -vv: each option body in hex too
+    CHECK(print_frame(with_verbosity(2), frame).ends_with("00:11:22:33:44:55\n\t    0x0000:  0011 2233 4455\n"));
 }
 
 TEST_CASE("IPv4 options are printed under -v only") {
-    auto frame = ipv4_record_route_udp();
-    CHECK(print_all(numeric_utc(), frame) == "IP 192.0.2.1.40000 > 198.51.100.7.40001: UDP, length 4\n");
-    CHECK(print_all(verbose(), frame) ==
-          "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 44, "
-          "options (RR 1.1.1.1 2.2.2.2,EOL))\n"
-          "    192.0.2.1.40000 > 198.51.100.7.40001: UDP, length 4\n");
+    check_prints(ipv4_record_route_udp(), {
+        {numeric_utc(), "IP 192.0.2.1.40000 > 198.51.100.7.40001: UDP, length 4\n"},
+        {with_verbosity(1),
+         "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 44, "
+         "options (RR 1.1.1.1 2.2.2.2,EOL))\n"
+         "    192.0.2.1.40000 > 198.51.100.7.40001: UDP, length 4\n"},
+    });
 }
 
 TEST_CASE("-A prints the network layer as text") {
@@ -152,7 +146,7 @@ TEST_CASE("ARP cut anywhere before its end prints only the marker") {
 }
 
 TEST_CASE("every prefix of the other frames: one line each, under -v and -x") {
-    auto o = verbose();
+    auto o = with_verbosity(1);
     o.hex = HexDump::Network;
     PacketPrinter printer(o, rawdump::LinkType::En10mb);
     for (const auto& frame : {icmp_port_unreachable(), ipv6_hop_by_hop_udp(), ipv4_record_route_udp(), arp_request(),

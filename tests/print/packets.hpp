@@ -1,13 +1,17 @@
 // Hand-built frames shared by the printer tests, and a helper that prints one frame.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "src/print/base/byte_reader.hpp"
 #include "src/print/packet_printer.hpp"
 
 namespace rawdump::test {
@@ -71,6 +75,24 @@ inline OutputOptions numeric_utc() {
     o.numeric = true;
     o.timestamps = TimestampStyle::None;
     return o;
+}
+
+// Every cut of `raw` to fewer than `size` bytes decodes to no header: `decode` (one of the
+// decode_*_header functions) gives an empty optional for each prefix of 0..size-1 bytes.
+template <typename Decode>
+void check_cuts_give_nothing(std::span<const std::byte> raw, std::size_t size, Decode decode) {
+    for (std::size_t n = 0; n < size; ++n) {
+        CAPTURE(n);
+        CHECK_FALSE(decode(rawdump::print::ByteReader{raw.first(n)}));
+    }
+}
+
+// `decode` applied to all of `raw`: the header it gives (the test stops if it gives none).
+template <typename Decode>
+auto decoded(std::span<const std::byte> raw, Decode decode) {
+    const auto h = decode(rawdump::print::ByteReader{raw});
+    REQUIRE(h);
+    return *h;
 }
 
 }  // namespace rawdump::test

@@ -258,7 +258,7 @@ public:
     mutable int asked = 0;
 };
 
-std::string print_at(PacketPrinter& printer, const OutputOptions& o, std::int64_t seconds) {
+std::string print_at(PacketPrinter& printer, std::int64_t seconds) {
     auto frame = tcp4_frame();
     rawdump::Frame f;
     f.time = {seconds, 5000};
@@ -276,12 +276,12 @@ TEST_CASE("a capture across a daylight saving change prints each side in its own
     OutputOptions o = numeric_utc();
     o.timestamps = TimestampStyle::Local;
     PacketPrinter printer(o, rawdump::LinkType::En10mb, print::no_names, zone);
-    CHECK(print_at(printer, o, FallBackZone::change - 1) == "01:59:59.000005 ");
+    CHECK(print_at(printer, FallBackZone::change - 1) == "01:59:59.000005 ");
     CHECK(zone.asked == 1);
-    CHECK(print_at(printer, o, FallBackZone::change + 599) == "01:09:59.000005 ");
+    CHECK(print_at(printer, FallBackZone::change + 599) == "01:09:59.000005 ");
     CHECK(zone.asked == 2);
-    CHECK(print_at(printer, o, FallBackZone::change + 1) == "01:00:01.000005 ");
+    CHECK(print_at(printer, FallBackZone::change + 1) == "01:00:01.000005 ");
     CHECK(zone.asked == 2);  // the same quarter hour: not asked again
-    CHECK(print_at(printer, o, FallBackZone::change - 2) == "01:59:58.000005 ");
+    CHECK(print_at(printer, FallBackZone::change - 2) == "01:59:58.000005 ");
     CHECK(zone.asked == 3);
 }

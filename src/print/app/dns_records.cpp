@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "src/print/base/duration.hpp"
 #include "src/print/base/address.hpp"
 #include "src/print/app/dns_message.hpp"
 #include "src/print/app/dns_tables.hpp"
@@ -26,19 +27,6 @@ void put_class(Context& ctx, std::uint16_t klass) {
         ctx.put(name);
     else
         ctx.print("(Class {})", klass);
-}
-
-// tcpdump's unsigned_relts_print: "1d2h3m4s", "0s".
-void put_duration(Context& ctx, std::uint32_t seconds) {
-    static constexpr std::array<std::pair<std::uint32_t, char>, 6> units{{
-        {31536000, 'y'}, {604800, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'},
-    }};
-    if (seconds == 0) return ctx.put("0s");
-    for (const auto& [size, unit] : units) {
-        if (seconds < size) continue;
-        ctx.print("{}{}", seconds / size, unit);
-        seconds %= size;
-    }
 }
 
 // The decoded parts of a record header that its data printer needs.
@@ -259,7 +247,7 @@ Position print_record(Message& m, std::size_t at) {
         r.opt_flags = m.be16(p + 2);  // after the extended RCODE and version bytes
     } else if (ctx.options.verbosity > 2) {
         ctx.put(" [");
-        put_duration(ctx, m.be32(p));
+        print_duration(ctx, m.be32(p));
         ctx.put(']');
     }
     p += 4;

@@ -41,6 +41,16 @@ std::string_view bsd_family_name(unsigned family) {
     }
 }
 
+// "AFI IPv6" or "AFI Unknown (7)" (tcpdump's two RIP printers indent it differently).
+void print_family(Context& ctx, unsigned family, std::string_view lead, std::string_view tail) {
+    ctx.put(lead);
+    if (const std::string_view name = bsd_family_name(family); !name.empty())
+        ctx.put(name);
+    else
+        ctx.print("Unknown ({})", family);
+    ctx.put(tail);
+}
+
 // Prefix length of a contiguous netmask, -1 for any other mask (tcpdump's mask2plen).
 int mask_to_prefix(std::uint32_t mask) {
     for (int length = 32; length >= 0; --length) {
@@ -80,11 +90,7 @@ EntryEnd print_entry_v1(Context& ctx, ByteReader entry, std::size_t remaining) {
     std::uint32_t mbz2 = r.be32(), mbz3 = r.be32();
     std::uint32_t metric = r.be32();
     if (family != af_inet && family != 0) {
-        std::string_view name = bsd_family_name(family);
-        if (name.empty())
-            ctx.print("\n\t AFI Unknown ({}), ", family);
-        else
-            ctx.print("\n\t AFI {}, ", name);
+        print_family(ctx, family, "\n\t AFI ", ", ");
         hex_dump(ctx.out, entry.window(entry_header_length, route_length - entry_header_length).all(), "\n\t  ");
         return {Outcome::Complete, route_length};
     }
@@ -133,11 +139,7 @@ EntryEnd print_entry_v2(Context& ctx, ByteReader entry, std::size_t remaining) {
             return {Outcome::Complete, entry_header_length + remaining};
         }
     } else if (family != af_inet && family != 0) {
-        std::string_view name = bsd_family_name(family);
-        if (name.empty())
-            ctx.print("\n\t  AFI Unknown ({})", family);
-        else
-            ctx.print("\n\t  AFI {}", name);
+        print_family(ctx, family, "\n\t  AFI ", "");
         hex_dump(ctx.out, entry.window(entry_header_length, route_length - entry_header_length).all(), "\n\t  ");
     } else {
         if (!entry.has(route_length) || remaining < route_length) return {Outcome::Truncated};

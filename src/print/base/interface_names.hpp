@@ -14,11 +14,6 @@ public:
     virtual ~InterfaceNames() = default;
     // The name, or empty when the host has no interface of that index ("?" is printed then).
     virtual std::string_view interface_name(std::uint32_t index) const noexcept = 0;
-
-protected:
-    InterfaceNames() = default;
-    InterfaceNames(const InterfaceNames&) = default;
-    InterfaceNames& operator=(const InterfaceNames&) = default;
 };
 
 // Knows no interface: every index prints as "?". For tests, and printers of other hosts' files.

@@ -23,11 +23,6 @@ public:
     virtual std::string_view host(const Ipv6Address& a) const noexcept = 0;
     virtual std::string_view tcp_port(std::uint16_t port) const noexcept = 0;
     virtual std::string_view udp_port(std::uint16_t port) const noexcept = 0;
-
-protected:
-    NameLookup() = default;
-    NameLookup(const NameLookup&) = default;
-    NameLookup& operator=(const NameLookup&) = default;
 };
 
 // Resolves nothing: every address and port prints as a number. For -n, and for tests.

@@ -14,11 +14,6 @@ public:
     // Seconds east of UTC in effect at `unix_seconds` (localtime's tm_gmtoff), so that
     // local time = unix_seconds + utc_offset(unix_seconds).
     virtual std::int64_t utc_offset(std::int64_t unix_seconds) const noexcept = 0;
-
-protected:
-    TimeZone() = default;
-    TimeZone(const TimeZone&) = default;
-    TimeZone& operator=(const TimeZone&) = default;
 };
 
 // The same offset at every moment: UTC (0) for tests and the fuzzer, or any fixed zone.

@@ -73,6 +73,18 @@ bool print_name_field(Context& ctx, ByteReader field) {
     return true;
 }
 
+// An address subject of `size` bytes: nothing when it was not all captured (tcpdump says
+// nothing), ", invalid subject len" (with -v) when it is longer; else " subject=" and true.
+bool address_subject_fits(Context& ctx, const ByteReader& subject, std::size_t size, bool verbose) {
+    if (subject.size() < size) return false;
+    if (subject.size() != size) {
+        if (verbose) ctx.put(", invalid subject len");
+        return false;
+    }
+    ctx.put(", subject=");
+    return true;
+}
+
 void print_query(Context& ctx, ByteReader message) {
     const std::size_t captured = message.size();
     if (captured == who_are_you_length) return ctx.put(" who-are-you request");
@@ -111,26 +123,14 @@ void print_query(Context& ctx, ByteReader message) {
     ByteReader subject = message.window(header_length, captured);
     switch (static_cast<Subject>(message.u8_at(1))) {
     case Subject::Ipv6:
-        if (subject.size() < 16) break;  // not captured: tcpdump says nothing
-        if (subject.size() != 16) {
-            if (verbose) ctx.put(", invalid subject len");
-            break;
-        }
-        ctx.put(", subject=");
-        ctx.host(subject.ipv6_at(0));
+        if (address_subject_fits(ctx, subject, 16, verbose)) ctx.host(subject.ipv6_at(0));
         break;
     case Subject::DnsName:
         ctx.put(", subject=DNS name");
         if (!print_name_field(ctx, subject)) return ctx.truncated_unwind("icmp6");
         break;
     case Subject::Ipv4:
-        if (subject.size() < 4) break;  // not captured: tcpdump says nothing
-        if (subject.size() != 4) {
-            if (verbose) ctx.put(", invalid subject len");
-            break;
-        }
-        ctx.put(", subject=");
-        ctx.host(subject.ipv4_at(0));
+        if (address_subject_fits(ctx, subject, 4, verbose)) ctx.host(subject.ipv4_at(0));
         break;
     default:
         ctx.put(", unknown subject");

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -23,14 +24,13 @@ struct IcmpHeader {
 
 // The whole fixed header, or nothing when fewer than 8 bytes were captured.
 inline std::optional<IcmpHeader> decode_icmp_header(ByteReader r) noexcept {
-    IcmpHeader h;
-    h.type = r.u8();
-    h.code = r.u8();
-    h.checksum = r.be16();
-    h.identifier = r.be16();
-    h.sequence = r.be16();
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<IcmpHeader>(r, [](ByteReader& in, IcmpHeader& h) {
+        h.type = in.u8();
+        h.code = in.u8();
+        h.checksum = in.be16();
+        h.identifier = in.be16();
+        h.sequence = in.be16();
+    });
 }
 
 }  // namespace rawdump::print

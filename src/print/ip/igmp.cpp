@@ -4,7 +4,7 @@
 
 #include "src/print/base/checksum.hpp"
 #include "src/print/ip/igmp.hpp"
-#include "src/print/ip/igmp_common.hpp"
+#include "src/print/base/duration.hpp"
 #include "src/print/ip/igmp_dvmrp.hpp"
 #include "src/print/ip/igmp_pimv1.hpp"
 
@@ -81,7 +81,7 @@ bool print_v3_query(Context& ctx, ByteReader message, std::uint32_t length) {
         if (max_response < 600)
             ctx.print("{}.{}s", max_response / 10, max_response % 10);
         else
-            print_igmp_relative_seconds(ctx, max_response / 10);
+            print_duration(ctx, max_response / 10);
         ctx.put(']');
     }
     ByteReader group = message.window(4, 4);

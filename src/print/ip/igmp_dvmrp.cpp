@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "src/print/ip/igmp_dvmrp.hpp"
-#include "src/print/ip/igmp_common.hpp"
+#include "src/print/base/duration.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -221,7 +221,7 @@ void print_dvmrp(Context& ctx, ByteReader message, std::uint32_t length) {
         c.at += 8;
         if (!c.have(4)) return;
         std::uint32_t seconds = message.be32_at(c.at);
-        print_igmp_relative_seconds(ctx, seconds);
+        print_duration(ctx, seconds);
         break;
     }
     case DvmrpType::Graft:

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "src/print/ip/igmp_pimv1.hpp"
-#include "src/print/ip/igmp_common.hpp"
+#include "src/print/base/duration.hpp"
 
 namespace rawdump::print {
 namespace {
@@ -47,7 +47,7 @@ bool print_join_prune_short(Message& m, std::size_t b) {
     unsigned hold = m.be16(b + 6);
     if (hold != default_hold_time) {
         ctx.put("Hold ");
-        print_igmp_relative_seconds(ctx, hold);
+        print_duration(ctx, hold);
     }
     ctx.print("{} (", joins ? "Join" : "Prune");
     m.host(b + 26);
@@ -78,7 +78,7 @@ void print_join_prune(Message& m, std::size_t b, std::uint32_t length) {
     if (very_verbose) ctx.put('\n');
     ctx.put(" Hold time: ");
     if (!m.have(b + 8)) return;
-    print_igmp_relative_seconds(ctx, m.be16(b + 6));
+    print_duration(ctx, m.be16(b + 6));
     if (!very_verbose) return;
     length -= 4;
     if (length < 4) return ctx.truncated("pimv1");
@@ -145,7 +145,7 @@ void print_pimv1(Context& ctx, ByteReader message, std::uint32_t length) {
         if (verbose) {
             ctx.put(" (Hold-time ");
             if (!m.have(12)) return;
-            print_igmp_relative_seconds(ctx, m.be16(10));
+            print_duration(ctx, m.be16(10));
             ctx.put(')');
         }
         break;
@@ -178,7 +178,7 @@ void print_pimv1(Context& ctx, ByteReader message, std::uint32_t length) {
             m.host(16);
             ctx.put(" hold ");
             if (!m.have(24)) return;
-            print_igmp_relative_seconds(ctx, m.be16(22));
+            print_duration(ctx, m.be16(22));
         }
         break;
     case PimV1Type::Assert:

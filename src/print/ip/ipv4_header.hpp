@@ -9,6 +9,7 @@
 
 #include "src/print/base/address.hpp"
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -42,23 +43,22 @@ struct Ipv4Header {
 inline std::optional<Ipv4Header> decode_ipv4_header(ByteReader r) noexcept {
     constexpr unsigned flags_shift = 13, offset_unit = 8;
     constexpr std::uint16_t offset_mask = 0x1fff;
-    Ipv4Header h;
-    const std::uint8_t version_and_length = r.u8();
-    h.version = version_and_length >> 4;
-    h.header_length = static_cast<std::uint8_t>((version_and_length & 0xf) * 4);
-    h.tos = r.u8();
-    h.total_length = r.be16();
-    h.id = r.be16();
-    const std::uint16_t fragment = r.be16();
-    h.flags = static_cast<std::uint8_t>(fragment >> flags_shift);
-    h.fragment_offset = static_cast<std::uint16_t>((fragment & offset_mask) * offset_unit);
-    h.ttl = r.u8();
-    h.protocol = r.u8();
-    h.checksum = r.be16();
-    h.source = r.ipv4();
-    h.destination = r.ipv4();
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<Ipv4Header>(r, [&](ByteReader& in, Ipv4Header& h) {
+        const std::uint8_t version_and_length = in.u8();
+        h.version = version_and_length >> 4;
+        h.header_length = static_cast<std::uint8_t>((version_and_length & 0xf) * 4);
+        h.tos = in.u8();
+        h.total_length = in.be16();
+        h.id = in.be16();
+        const std::uint16_t fragment = in.be16();
+        h.flags = static_cast<std::uint8_t>(fragment >> flags_shift);
+        h.fragment_offset = static_cast<std::uint16_t>((fragment & offset_mask) * offset_unit);
+        h.ttl = in.u8();
+        h.protocol = in.u8();
+        h.checksum = in.be16();
+        h.source = in.ipv4();
+        h.destination = in.ipv4();
+    });
 }
 
 }  // namespace rawdump::print

@@ -9,6 +9,7 @@
 
 #include "src/print/base/address.hpp"
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -31,18 +32,17 @@ struct Ipv6Header {
 inline std::optional<Ipv6Header> decode_ipv6_header(ByteReader r) noexcept {
     constexpr unsigned version_shift = 28, class_shift = 20;
     constexpr std::uint32_t flow_mask = 0xfffff;
-    Ipv6Header h;
-    const std::uint32_t first_word = r.be32();
-    h.version = static_cast<std::uint8_t>(first_word >> version_shift);
-    h.traffic_class = static_cast<std::uint8_t>(first_word >> class_shift);
-    h.flow_label = first_word & flow_mask;
-    h.payload_length = r.be16();
-    h.next_header = r.u8();
-    h.hop_limit = r.u8();
-    h.source = r.ipv6();
-    h.destination = r.ipv6();
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<Ipv6Header>(r, [&](ByteReader& in, Ipv6Header& h) {
+        const std::uint32_t first_word = in.be32();
+        h.version = static_cast<std::uint8_t>(first_word >> version_shift);
+        h.traffic_class = static_cast<std::uint8_t>(first_word >> class_shift);
+        h.flow_label = first_word & flow_mask;
+        h.payload_length = in.be16();
+        h.next_header = in.u8();
+        h.hop_limit = in.u8();
+        h.source = in.ipv6();
+        h.destination = in.ipv6();
+    });
 }
 
 }  // namespace rawdump::print

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -25,18 +26,17 @@ struct ArpHeader {
 
 // The fixed part and all four addresses, or nothing when any of it was not captured.
 inline std::optional<ArpHeader> decode_arp_header(ByteReader r) noexcept {
-    ArpHeader h;
-    h.hardware_type = r.be16();
-    h.protocol_type = r.be16();
-    h.hardware_length = r.u8();
-    h.protocol_length = r.u8();
-    h.operation = r.be16();
-    h.sender_hardware = r.bytes(h.hardware_length);
-    h.sender_protocol = r.bytes(h.protocol_length);
-    h.target_hardware = r.bytes(h.hardware_length);
-    h.target_protocol = r.bytes(h.protocol_length);
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<ArpHeader>(r, [](ByteReader& in, ArpHeader& h) {
+        h.hardware_type = in.be16();
+        h.protocol_type = in.be16();
+        h.hardware_length = in.u8();
+        h.protocol_length = in.u8();
+        h.operation = in.be16();
+        h.sender_hardware = in.bytes(h.hardware_length);
+        h.sender_protocol = in.bytes(h.protocol_length);
+        h.target_hardware = in.bytes(h.hardware_length);
+        h.target_protocol = in.bytes(h.protocol_length);
+    });
 }
 
 }  // namespace rawdump::print

@@ -8,6 +8,7 @@
 
 #include "src/print/base/address.hpp"
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -32,26 +33,24 @@ struct VlanTag {
 
 // The whole fixed header, or nothing when fewer than 14 bytes were captured.
 inline std::optional<EthernetHeader> decode_ethernet_header(ByteReader r) noexcept {
-    EthernetHeader h;
-    h.destination = r.mac();
-    h.source = r.mac();
-    h.type = r.be16();
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<EthernetHeader>(r, [](ByteReader& in, EthernetHeader& h) {
+        h.destination = in.mac();
+        h.source = in.mac();
+        h.type = in.be16();
+    });
 }
 
 // A tag read at the reader's start, or nothing when fewer than 4 bytes were captured.
 inline std::optional<VlanTag> decode_vlan_tag(ByteReader r) noexcept {
     constexpr unsigned priority_shift = 13;
     constexpr std::uint16_t dei_bit = 0x1000, id_mask = 0x0fff;
-    const std::uint16_t tci = r.be16();
-    VlanTag tag;
-    tag.priority = static_cast<std::uint8_t>(tci >> priority_shift);
-    tag.drop_eligible = (tci & dei_bit) != 0;
-    tag.id = tci & id_mask;
-    tag.type = r.be16();
-    if (r.truncated()) return std::nullopt;
-    return tag;
+    return decode_whole<VlanTag>(r, [](ByteReader& in, VlanTag& h) {
+        const std::uint16_t tci = in.be16();
+        h.priority = static_cast<std::uint8_t>(tci >> priority_shift);
+        h.drop_eligible = (tci & dei_bit) != 0;
+        h.id = tci & id_mask;
+        h.type = in.be16();
+    });
 }
 
 }  // namespace rawdump::print

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -35,18 +36,17 @@ struct TcpHeader {
 // as it is: checking it against 20 and the segment is the caller's business.
 inline std::optional<TcpHeader> decode_tcp_header(ByteReader r) noexcept {
     constexpr unsigned offset_shift = 4, offset_unit = 4;
-    TcpHeader h;
-    h.source_port = r.be16();
-    h.destination_port = r.be16();
-    h.sequence = r.be32();
-    h.acknowledgment = r.be32();
-    h.header_length = static_cast<std::uint8_t>((r.u8() >> offset_shift) * offset_unit);
-    h.flags = r.u8();
-    h.window = r.be16();
-    h.checksum = r.be16();
-    h.urgent_pointer = r.be16();
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<TcpHeader>(r, [&](ByteReader& in, TcpHeader& h) {
+        h.source_port = in.be16();
+        h.destination_port = in.be16();
+        h.sequence = in.be32();
+        h.acknowledgment = in.be32();
+        h.header_length = static_cast<std::uint8_t>((in.u8() >> offset_shift) * offset_unit);
+        h.flags = in.u8();
+        h.window = in.be16();
+        h.checksum = in.be16();
+        h.urgent_pointer = in.be16();
+    });
 }
 
 }  // namespace rawdump::print

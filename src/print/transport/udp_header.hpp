@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "src/print/base/byte_reader.hpp"
+#include "src/print/base/whole_header.hpp"
 
 namespace rawdump::print {
 
@@ -20,13 +21,12 @@ struct UdpHeader {
 
 // The whole fixed header, or nothing when fewer than 8 bytes were captured.
 inline std::optional<UdpHeader> decode_udp_header(ByteReader r) noexcept {
-    UdpHeader h;
-    h.source_port = r.be16();
-    h.destination_port = r.be16();
-    h.length = r.be16();
-    h.checksum = r.be16();
-    if (r.truncated()) return std::nullopt;
-    return h;
+    return decode_whole<UdpHeader>(r, [](ByteReader& in, UdpHeader& h) {
+        h.source_port = in.be16();
+        h.destination_port = in.be16();
+        h.length = in.be16();
+        h.checksum = in.be16();
+    });
 }
 
 }  // namespace rawdump::print

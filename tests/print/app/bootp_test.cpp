@@ -12,6 +12,7 @@
 #include "src/print/app/bootp_option_table.hpp"
 #include "src/print/base/context.hpp"
 #include "src/print/base/tcp_sequence.hpp"
+#include "tests/print/printer_harness.hpp"
 
 using namespace rawdump;
 
@@ -51,18 +52,9 @@ struct BootpResult {
 };
 
 BootpResult bootp(const Message& m, int verbosity = 1, std::size_t captured = std::string_view::npos) {
-    OutputOptions options;
-    options.verbosity = verbosity;
-    options.numeric = true;
-    print::NoNames names;
-    print::TcpSequenceTable sequences;
-    fmt::memory_buffer out;
-    print::Context ctx{options, names, sequences, out};
-    auto bytes = m.bytes;
-    auto length = static_cast<std::uint32_t>(bytes.size());
-    if (captured < bytes.size()) bytes.resize(captured);
-    print::print_bootp(ctx, print::ByteReader{bytes}, length);
-    return {fmt::to_string(out), ctx.unwound};
+    test::PrinterHarness h(test::PrinterHarness::options_for(verbosity, true));
+    h.print_captured(print::print_bootp, m.bytes, captured);
+    return {h.text(), h.ctx.unwound};
 }
 
 // DHCPDISCOVER with a parameter list that includes options 4.99.3 does not know.

@@ -10,6 +10,7 @@
 #include "src/print/app/http.hpp"
 #include "src/print/base/tcp_sequence.hpp"
 #include "src/print/app/text_protocols.hpp"
+#include "tests/print/printer_harness.hpp"
 
 using namespace rawdump;
 
@@ -26,17 +27,12 @@ using PrintFunction = void (*)(print::Context&, print::ByteReader, std::uint32_t
 // of it), with only the first `captured` bytes in the capture (default: all of them).
 HttpResult text(PrintFunction printer, std::string_view payload, int verbosity = 0,
                 std::size_t captured = std::string_view::npos, std::size_t declared = std::string_view::npos) {
-    OutputOptions options;
-    options.verbosity = verbosity;
-    print::NoNames names;
-    print::TcpSequenceTable sequences;
-    fmt::memory_buffer out;
-    print::Context ctx{options, names, sequences, out};
+    test::PrinterHarness h(test::PrinterHarness::options_for(verbosity, false));
     std::vector<std::byte> bytes;
     for (char c : payload.substr(0, captured)) bytes.push_back(static_cast<std::byte>(c));
     auto length = static_cast<std::uint32_t>(declared == std::string_view::npos ? payload.size() : declared);
-    printer(ctx, print::ByteReader{bytes}, length);
-    return {fmt::to_string(out), ctx.unwound};
+    printer(h.ctx, print::ByteReader{bytes}, length);
+    return {h.text(), h.ctx.unwound};
 }
 
 HttpResult http(std::string_view payload, int verbosity = 0,

@@ -10,6 +10,7 @@
 #include "src/print/app/ntp.hpp"
 #include "src/print/app/ntp_fixed_point.hpp"
 #include "src/print/base/tcp_sequence.hpp"
+#include "tests/print/printer_harness.hpp"
 
 using namespace rawdump;
 
@@ -30,29 +31,16 @@ std::vector<std::byte> from_hex(std::string_view hex) {
 
 // Prints the payload `hex` (UDP declaring all of it) with only `captured` bytes captured.
 NtpResult ntp(std::string_view hex, int verbosity = 1, std::size_t captured = std::string_view::npos) {
-    OutputOptions options;
-    options.verbosity = verbosity;
-    options.numeric = true;
-    print::NoNames names;
-    print::TcpSequenceTable sequences;
-    fmt::memory_buffer out;
-    print::Context ctx{options, names, sequences, out};
-    auto bytes = from_hex(hex);
-    auto length = static_cast<std::uint32_t>(bytes.size());
-    if (captured < bytes.size()) bytes.resize(captured);
-    print::print_ntp(ctx, print::ByteReader{bytes}, length);
-    return {fmt::to_string(out), ctx.unwound};
+    test::PrinterHarness h(test::PrinterHarness::options_for(verbosity, true));
+    h.print_captured(print::print_ntp, from_hex(hex), captured);
+    return {h.text(), h.ctx.unwound};
 }
 
 template <typename Print>
 std::string formatted(Print print) {
-    OutputOptions options;
-    print::NoNames names;
-    print::TcpSequenceTable sequences;
-    fmt::memory_buffer out;
-    print::Context ctx{options, names, sequences, out};
-    print(ctx);
-    return fmt::to_string(out);
+    test::PrinterHarness h(OutputOptions{});
+    print(h.ctx);
+    return h.text();
 }
 
 constexpr std::string_view zero_timestamps =

@@ -9,13 +9,12 @@ using rawdump::test::bytes;
 
 TEST_CASE("ICMP header: type, code, checksum, identifier and sequence") {
     const auto raw = bytes({0x08, 0x00, 0xf7, 0xfd, 0x12, 0x34, 0x00, 0x02, 'p', 'i', 'n', 'g'});
-    const auto h = decode_icmp_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->type == 8);
-    CHECK(h->code == 0);
-    CHECK(h->checksum == 0xf7fd);
-    CHECK(h->identifier == 0x1234);
-    CHECK(h->sequence == 2);
+    const auto h = rawdump::test::decoded(raw, decode_icmp_header);
+    CHECK(h.type == 8);
+    CHECK(h.code == 0);
+    CHECK(h.checksum == 0xf7fd);
+    CHECK(h.identifier == 0x1234);
+    CHECK(h.sequence == 2);
     const auto unreachable = decode_icmp_header(ByteReader{bytes({3, 4, 0, 0, 0, 0, 0x05, 0xdc})});
     REQUIRE(unreachable);
     CHECK(unreachable->type == 3);
@@ -25,8 +24,5 @@ TEST_CASE("ICMP header: type, code, checksum, identifier and sequence") {
 
 TEST_CASE("ICMP header: a cut before its 8 bytes gives no header") {
     const auto raw = bytes({0x08, 0x00, 0xf7, 0xfd, 0x12, 0x34, 0x00, 0x02});
-    for (std::size_t n = 0; n < IcmpHeader::size; ++n) {
-        CAPTURE(n);
-        CHECK_FALSE(decode_icmp_header(ByteReader{std::span(raw).first(n)}));
-    }
+    rawdump::test::check_cuts_give_nothing(raw, IcmpHeader::size, decode_icmp_header);
 }

@@ -22,44 +22,39 @@ std::vector<std::byte> header() {
 
 TEST_CASE("IPv4 header: every field of the fixed 20 bytes") {
     const auto raw = header();
-    const auto h = decode_ipv4_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->version == 4);
-    CHECK(h->header_length == 24);
-    CHECK(h->tos == 0xbb);
-    CHECK(h->dscp() == 46);
-    CHECK(h->ecn() == 3);
-    CHECK(h->total_length == 64);
-    CHECK(h->id == 0x1234);
-    CHECK(h->flags == (Ipv4Header::flag_dont_fragment | Ipv4Header::flag_more_fragments));
-    CHECK(h->dont_fragment());
-    CHECK(h->more_fragments());
-    CHECK(h->fragment_offset == 185 * 8);
-    CHECK(h->is_fragment());
-    CHECK(h->ttl == 64);
-    CHECK(h->protocol == 17);
-    CHECK(h->checksum == 0xbeef);
-    CHECK(h->source == Ipv4Address{{192, 0, 2, 1}});
-    CHECK(h->destination == Ipv4Address{{198, 51, 100, 7}});
+    const auto h = rawdump::test::decoded(raw, decode_ipv4_header);
+    CHECK(h.version == 4);
+    CHECK(h.header_length == 24);
+    CHECK(h.tos == 0xbb);
+    CHECK(h.dscp() == 46);
+    CHECK(h.ecn() == 3);
+    CHECK(h.total_length == 64);
+    CHECK(h.id == 0x1234);
+    CHECK(h.flags == (Ipv4Header::flag_dont_fragment | Ipv4Header::flag_more_fragments));
+    CHECK(h.dont_fragment());
+    CHECK(h.more_fragments());
+    CHECK(h.fragment_offset == 185 * 8);
+    CHECK(h.is_fragment());
+    CHECK(h.ttl == 64);
+    CHECK(h.protocol == 17);
+    CHECK(h.checksum == 0xbeef);
+    CHECK(h.source == Ipv4Address{{192, 0, 2, 1}});
+    CHECK(h.destination == Ipv4Address{{198, 51, 100, 7}});
 }
 
 TEST_CASE("IPv4 header: the reserved flag, and a whole datagram is no fragment") {
     auto raw = header();
     raw[6] = std::byte{0x80};
     raw[7] = std::byte{0x00};
-    const auto h = decode_ipv4_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->flags == Ipv4Header::flag_reserved);
-    CHECK_FALSE(h->dont_fragment());
-    CHECK_FALSE(h->more_fragments());
-    CHECK(h->fragment_offset == 0);
-    CHECK_FALSE(h->is_fragment());
+    const auto h = rawdump::test::decoded(raw, decode_ipv4_header);
+    CHECK(h.flags == Ipv4Header::flag_reserved);
+    CHECK_FALSE(h.dont_fragment());
+    CHECK_FALSE(h.more_fragments());
+    CHECK(h.fragment_offset == 0);
+    CHECK_FALSE(h.is_fragment());
 }
 
 TEST_CASE("IPv4 header: a cut before its 20 bytes gives no header") {
     const auto raw = header();
-    for (std::size_t n = 0; n < Ipv4Header::size; ++n) {
-        CAPTURE(n);
-        CHECK_FALSE(decode_ipv4_header(ByteReader{std::span(raw).first(n)}));
-    }
+    rawdump::test::check_cuts_give_nothing(raw, Ipv4Header::size, decode_ipv4_header);
 }

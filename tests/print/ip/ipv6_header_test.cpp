@@ -23,33 +23,28 @@ std::vector<std::byte> header() {
 
 TEST_CASE("IPv6 header: every field of the fixed 40 bytes") {
     const auto raw = header();
-    const auto h = decode_ipv6_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->version == 6);
-    CHECK(h->traffic_class == 0xb9);
-    CHECK(h->dscp() == 46);
-    CHECK(h->ecn() == 1);
-    CHECK(h->flow_label == 0xabcde);
-    CHECK(h->payload_length == 20);
-    CHECK(h->next_header == 6);
-    CHECK(h->hop_limit == 64);
-    CHECK(h->source == Ipv6Address{{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01}});
-    CHECK(h->destination == Ipv6Address{{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02}});
+    const auto h = rawdump::test::decoded(raw, decode_ipv6_header);
+    CHECK(h.version == 6);
+    CHECK(h.traffic_class == 0xb9);
+    CHECK(h.dscp() == 46);
+    CHECK(h.ecn() == 1);
+    CHECK(h.flow_label == 0xabcde);
+    CHECK(h.payload_length == 20);
+    CHECK(h.next_header == 6);
+    CHECK(h.hop_limit == 64);
+    CHECK(h.source == Ipv6Address{{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01}});
+    CHECK(h.destination == Ipv6Address{{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02}});
 }
 
 TEST_CASE("IPv6 header: the version is taken as it is") {
     auto raw = header();
     raw[0] = std::byte{0x45};
-    const auto h = decode_ipv6_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->version == 4);
-    CHECK(h->traffic_class == 0x59);
+    const auto h = rawdump::test::decoded(raw, decode_ipv6_header);
+    CHECK(h.version == 4);
+    CHECK(h.traffic_class == 0x59);
 }
 
 TEST_CASE("IPv6 header: a cut before its 40 bytes gives no header") {
     const auto raw = header();
-    for (std::size_t n = 0; n < Ipv6Header::size; ++n) {
-        CAPTURE(n);
-        CHECK_FALSE(decode_ipv6_header(ByteReader{std::span(raw).first(n)}));
-    }
+    rawdump::test::check_cuts_give_nothing(raw, Ipv6Header::size, decode_ipv6_header);
 }

@@ -23,35 +23,30 @@ std::vector<std::byte> request() {
 
 TEST_CASE("ARP header: types, lengths, operation and addresses") {
     const auto raw = request();
-    const auto h = decode_arp_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->hardware_type == 1);
-    CHECK(h->protocol_type == 0x0800);
-    CHECK(h->hardware_length == 6);
-    CHECK(h->protocol_length == 4);
-    CHECK(h->operation == 1);
-    CHECK(ByteReader{h->sender_hardware}.mac() == MacAddress{{0x00, 0x11, 0x22, 0x33, 0x44, 0x55}});
-    CHECK(ByteReader{h->sender_protocol}.ipv4() == Ipv4Address{{192, 0, 2, 1}});
-    CHECK(ByteReader{h->target_hardware}.mac() == MacAddress{});
-    CHECK(ByteReader{h->target_protocol}.ipv4() == Ipv4Address{{192, 0, 2, 7}});
-    CHECK(h->sender_hardware.size() == 6);
-    CHECK(h->target_protocol.size() == 4);
+    const auto h = rawdump::test::decoded(raw, decode_arp_header);
+    CHECK(h.hardware_type == 1);
+    CHECK(h.protocol_type == 0x0800);
+    CHECK(h.hardware_length == 6);
+    CHECK(h.protocol_length == 4);
+    CHECK(h.operation == 1);
+    CHECK(ByteReader{h.sender_hardware}.mac() == MacAddress{{0x00, 0x11, 0x22, 0x33, 0x44, 0x55}});
+    CHECK(ByteReader{h.sender_protocol}.ipv4() == Ipv4Address{{192, 0, 2, 1}});
+    CHECK(ByteReader{h.target_hardware}.mac() == MacAddress{});
+    CHECK(ByteReader{h.target_protocol}.ipv4() == Ipv4Address{{192, 0, 2, 7}});
+    CHECK(h.sender_hardware.size() == 6);
+    CHECK(h.target_protocol.size() == 4);
 }
 
 TEST_CASE("ARP header: addresses take the declared lengths, even zero") {
     const auto raw = bytes({0x00, 0x06, 0x08, 0x00, 0, 2, 0x00, 0x02, 0xaa, 0xbb, 0xcc, 0xdd});
-    const auto h = decode_arp_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->sender_hardware.empty());
-    CHECK(h->target_hardware.empty());
-    CHECK(h->sender_protocol.size() == 2);
-    CHECK(std::to_integer<int>(h->target_protocol[1]) == 0xdd);
+    const auto h = rawdump::test::decoded(raw, decode_arp_header);
+    CHECK(h.sender_hardware.empty());
+    CHECK(h.target_hardware.empty());
+    CHECK(h.sender_protocol.size() == 2);
+    CHECK(std::to_integer<int>(h.target_protocol[1]) == 0xdd);
 }
 
 TEST_CASE("ARP header: a cut anywhere before the last address byte gives no header") {
     const auto raw = request();
-    for (std::size_t n = 0; n < raw.size(); ++n) {
-        CAPTURE(n);
-        CHECK_FALSE(decode_arp_header(ByteReader{std::span(raw).first(n)}));
-    }
+    rawdump::test::check_cuts_give_nothing(raw, raw.size(), decode_arp_header);
 }

@@ -11,12 +11,11 @@ using rawdump::test::ethernet;
 
 TEST_CASE("Ethernet header: destination, source and EtherType") {
     const auto raw = ethernet(0x08, 0x00);
-    const auto h = decode_ethernet_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->destination == MacAddress{{0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb}});
-    CHECK(h->source == MacAddress{{0x00, 0x11, 0x22, 0x33, 0x44, 0x55}});
-    CHECK(h->type == 0x0800);
-    CHECK_FALSE(h->is_length());
+    const auto h = rawdump::test::decoded(raw, decode_ethernet_header);
+    CHECK(h.destination == MacAddress{{0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb}});
+    CHECK(h.source == MacAddress{{0x00, 0x11, 0x22, 0x33, 0x44, 0x55}});
+    CHECK(h.type == 0x0800);
+    CHECK_FALSE(h.is_length());
 }
 
 TEST_CASE("Ethernet header: a type field up to 1500 is an 802.3 length") {
@@ -26,10 +25,7 @@ TEST_CASE("Ethernet header: a type field up to 1500 is an 802.3 length") {
 
 TEST_CASE("Ethernet header: a cut before its 14 bytes gives no header") {
     const auto raw = ethernet(0x86, 0xdd);
-    for (std::size_t n = 0; n < EthernetHeader::size; ++n) {
-        CAPTURE(n);
-        CHECK_FALSE(decode_ethernet_header(ByteReader{std::span(raw).first(n)}));
-    }
+    rawdump::test::check_cuts_give_nothing(raw, EthernetHeader::size, decode_ethernet_header);
 }
 
 TEST_CASE("VLAN tag: priority, DEI, VLAN id and the next type") {

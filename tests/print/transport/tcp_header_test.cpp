@@ -22,39 +22,34 @@ std::vector<std::byte> header() {
 
 TEST_CASE("TCP header: every field of the fixed 20 bytes") {
     const auto raw = header();
-    const auto h = decode_tcp_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->source_port == 40000);
-    CHECK(h->destination_port == 9999);
-    CHECK(h->sequence == 1000001);
-    CHECK(h->acknowledgment == 2000001);
-    CHECK(h->header_length == 32);
-    CHECK(h->flags == 0xb8);
-    CHECK(h->has(TcpFlag::Push));
-    CHECK(h->has(TcpFlag::Ack));
-    CHECK(h->has(TcpFlag::Urg));
-    CHECK(h->has(TcpFlag::Cwr));
-    CHECK_FALSE(h->has(TcpFlag::Syn));
-    CHECK_FALSE(h->has(TcpFlag::Fin));
-    CHECK_FALSE(h->has(TcpFlag::Rst));
-    CHECK_FALSE(h->has(TcpFlag::Ece));
-    CHECK(h->window == 502);
-    CHECK(h->checksum == 0x6b32);
-    CHECK(h->urgent_pointer == 7);
+    const auto h = rawdump::test::decoded(raw, decode_tcp_header);
+    CHECK(h.source_port == 40000);
+    CHECK(h.destination_port == 9999);
+    CHECK(h.sequence == 1000001);
+    CHECK(h.acknowledgment == 2000001);
+    CHECK(h.header_length == 32);
+    CHECK(h.flags == 0xb8);
+    CHECK(h.has(TcpFlag::Push));
+    CHECK(h.has(TcpFlag::Ack));
+    CHECK(h.has(TcpFlag::Urg));
+    CHECK(h.has(TcpFlag::Cwr));
+    CHECK_FALSE(h.has(TcpFlag::Syn));
+    CHECK_FALSE(h.has(TcpFlag::Fin));
+    CHECK_FALSE(h.has(TcpFlag::Rst));
+    CHECK_FALSE(h.has(TcpFlag::Ece));
+    CHECK(h.window == 502);
+    CHECK(h.checksum == 0x6b32);
+    CHECK(h.urgent_pointer == 7);
 }
 
 TEST_CASE("TCP header: the data offset is taken as it is, even below 20") {
     auto raw = header();
     raw[12] = std::byte{0x20};
-    const auto h = decode_tcp_header(ByteReader{raw});
-    REQUIRE(h);
-    CHECK(h->header_length == 8);
+    const auto h = rawdump::test::decoded(raw, decode_tcp_header);
+    CHECK(h.header_length == 8);
 }
 
 TEST_CASE("TCP header: a cut before its 20 bytes gives no header") {
     const auto raw = header();
-    for (std::size_t n = 0; n < TcpHeader::size; ++n) {
-        CAPTURE(n);
-        CHECK_FALSE(decode_tcp_header(ByteReader{std::span(raw).first(n)}));
-    }
+    rawdump::test::check_cuts_give_nothing(raw, TcpHeader::size, decode_tcp_header);
 }

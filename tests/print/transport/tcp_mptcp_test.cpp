@@ -8,6 +8,7 @@
 #include "src/print/base/context.hpp"
 #include "src/print/transport/tcp_mptcp.hpp"
 #include "src/print/base/tcp_sequence.hpp"
+#include "tests/print/printer_harness.hpp"
 
 using namespace rawdump;
 
@@ -21,16 +22,11 @@ struct Printed {
 };
 
 Printed mptcp(std::vector<int> option, std::uint8_t flags, bool numeric = true) {
-    OutputOptions options;
-    options.numeric = numeric;
-    print::NoNames names;
-    print::TcpSequenceTable sequences;
-    fmt::memory_buffer out;
-    print::Context ctx{options, names, sequences, out};
+    test::PrinterHarness h(test::PrinterHarness::options_for(0, numeric));
     std::vector<std::byte> bytes;
     for (int b : option) bytes.push_back(static_cast<std::byte>(b));
-    bool valid = print::print_mptcp_option(ctx, print::ByteReader{bytes}, flags);
-    return {fmt::to_string(out), valid};
+    bool valid = print::print_mptcp_option(h.ctx, print::ByteReader{bytes}, flags);
+    return {h.text(), valid};
 }
 
 }  // namespace
