@@ -73,6 +73,24 @@ bool print_name_field(Context& ctx, ByteReader field) {
     return true;
 }
 
+
+// The query type's name, with which queries and replies both begin ("supported qtypes [C]").
+void print_query_type(Context& ctx, QueryType qtype, std::uint16_t flags) {
+    switch (qtype) {
+    case QueryType::Noop:
+        return ctx.put("noop");
+    case QueryType::SupportedTypes:
+        ctx.put("supported qtypes");
+        if (flags) ctx.print(" [{}]", (flags & compressed_flag) ? "C" : "");
+        return;
+    case QueryType::DnsName:
+        return ctx.put("DNS name");
+    case QueryType::NodeAddresses:
+        return ctx.put("node addresses");
+    default:
+        return ctx.put("unknown");
+    }
+}
 // An address subject of `size` bytes: nothing when it was not all captured (tcpdump says
 // nothing), ", invalid subject len" (with -v) when it is longer; else " subject=" and true.
 bool address_subject_fits(Context& ctx, const ByteReader& subject, std::size_t size, bool verbose) {
@@ -95,25 +113,8 @@ void print_query(Context& ctx, ByteReader message) {
     std::uint16_t flags = fields.be16();
     bool verbose = ctx.options.verbosity > 0;
     ctx.put(" (");
-    switch (qtype) {
-    case QueryType::Noop:
-        ctx.put("noop");
-        break;
-    case QueryType::SupportedTypes:
-        ctx.put("supported qtypes");
-        if (flags) ctx.print(" [{}]", (flags & compressed_flag) ? "C" : "");
-        break;
-    case QueryType::DnsName:
-        ctx.put("DNS name");
-        break;
-    case QueryType::NodeAddresses:
-        ctx.put("node addresses");
-        if (flags) print_address_flags(ctx, flags, false);
-        break;
-    default:
-        ctx.put("unknown");
-        break;
-    }
+    print_query_type(ctx, qtype, flags);
+    if (qtype == QueryType::NodeAddresses && flags) print_address_flags(ctx, flags, false);
     if (qtype == QueryType::Noop || qtype == QueryType::SupportedTypes) {
         if (captured != header_length && verbose) ctx.put(", invalid len");
         return ctx.put(')');
@@ -166,23 +167,17 @@ void print_reply(Context& ctx, ByteReader message, std::uint32_t length) {
     auto qtype = static_cast<QueryType>(fields.be16());
     std::uint16_t flags = fields.be16();
     if (comma) ctx.put(", ");
+    print_query_type(ctx, qtype, flags);
     switch (qtype) {
     case QueryType::Noop:
-        ctx.put("noop");
         if (captured != header_length && verbose) ctx.put(", invalid length");
         break;
-    case QueryType::SupportedTypes:
-        ctx.put("supported qtypes");
-        if (flags) ctx.print(" [{}]", (flags & compressed_flag) ? "C" : "");
-        break;
     case QueryType::DnsName:
-        ctx.put("DNS name");
         // A 4-byte TTL, then the name.
         if (!print_name_field(ctx, message.window(header_length + 4, captured))) return ctx.truncated_unwind("icmp6");
         if (flags & ttl_valid_flag) ctx.print(" [TTL={}]", message.be32_at(header_length));
         break;
     case QueryType::NodeAddresses:
-        ctx.put("node addresses");
         // Each answer: a 4-byte TTL, then the address.
         for (std::size_t at = header_length; at + 20 <= captured; at += 20) {
             ctx.put(' ');
@@ -192,7 +187,6 @@ void print_reply(Context& ctx, ByteReader message, std::uint32_t length) {
         if (flags) print_address_flags(ctx, flags, true);
         break;
     default:
-        ctx.put("unknown");
         break;
     }
     ctx.put(')');
