@@ -53,7 +53,7 @@ void print_sun_nd(Context& ctx, ByteReader, const IpInfo& ip) { ctx.print(" nd {
 void print_ah_payload(Context& ctx, ByteReader payload, const IpInfo& ip) {
     if (!payload.has(1)) return ctx.truncated("ah");
     IpInfo inner = ip;
-    inner.protocol = payload.window(0, 1).u8();
+    inner.protocol = payload.u8_at(0);
     const auto advance = print_ah(ctx, payload);
     if (!advance) return;
     inner.length = ip.length - *advance;  // unsigned, as tcpdump's u_int length
