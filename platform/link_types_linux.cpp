@@ -132,13 +132,8 @@ const LinkTypeName* linux_link_type_name(LinkType type) noexcept {
 }
 
 std::optional<LinkType> linux_link_type_from_name(std::string_view name) noexcept {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-    for (const auto& entry : linux_names) {
-        if (entry.name.size() != name.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < name.size() && same; ++i) same = lower(entry.name[i]) == lower(name[i]);
-        if (same) return entry.type;
-    }
+    for (const auto& entry : linux_names)
+        if (same_link_type_name(entry.name, name)) return entry.type;
     return std::nullopt;
 }
 

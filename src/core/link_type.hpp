@@ -82,16 +82,18 @@ constexpr const LinkTypeName* find_link_type(LinkType type) {
     return nullptr;
 }
 
-// -y accepts the name in any case, as libpcap's pcap_datalink_name_to_val does.
-constexpr std::optional<LinkType> link_type_from_name(std::string_view name) {
+// -y accepts a link type's name in any case, as libpcap's pcap_datalink_name_to_val does.
+constexpr bool same_link_type_name(std::string_view a, std::string_view b) noexcept {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-    for (const auto& entry : link_type_names) {
-        if (entry.name.size() != name.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < name.size() && same; ++i)
-            same = lower(entry.name[i]) == lower(name[i]);
-        if (same) return entry.type;
-    }
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+constexpr std::optional<LinkType> link_type_from_name(std::string_view name) {
+    for (const auto& entry : link_type_names)
+        if (same_link_type_name(entry.name, name)) return entry.type;
     return std::nullopt;
 }
 
